@@ -1,0 +1,88 @@
+"""SQLAlchemy entities of the notebook; importing this package registers every table on `Base.metadata`."""
+
+from coachdesk.models.base import PRIVATE, Base, Privatable, Synced, new_id, utcnow
+from coachdesk.models.commitments import Commitment, CommitmentStatus
+from coachdesk.models.kpis import Kpi, KpiPeriod, KpiTarget, KpiValue
+from coachdesk.models.log import (
+    RATING_MAX,
+    RATING_MIN,
+    Acknowledgement,
+    Amendment,
+    LogEntry,
+    LogEntryAgent,
+    LogEntryGoal,
+    SessionFeedback,
+    SessionFocus,
+    SessionKind,
+)
+from coachdesk.models.meetings import (
+    AgendaItem,
+    AgendaSource,
+    Cadence,
+    Meeting,
+    MeetingStatus,
+    OneOnOneSeries,
+)
+from coachdesk.models.mentoring import Mentorship, MentorshipStatus
+from coachdesk.models.people import Person, PersonSkill, SkillKind, Team, TeamSetting
+from coachdesk.models.plans import (
+    DevelopmentPlan,
+    GoalStatus,
+    PlanBarrier,
+    PlanGoal,
+    PlanRevision,
+    PlanStatus,
+    PlanStep,
+)
+from coachdesk.models.recognition import Recognition
+from coachdesk.models.settings import Setting
+from coachdesk.models.templates import Template, TemplateKind
+
+__all__ = [
+    "PRIVATE",
+    "RATING_MAX",
+    "RATING_MIN",
+    "Acknowledgement",
+    "AgendaItem",
+    "AgendaSource",
+    "Amendment",
+    "Base",
+    "Cadence",
+    "Commitment",
+    "CommitmentStatus",
+    "DevelopmentPlan",
+    "GoalStatus",
+    "Kpi",
+    "KpiPeriod",
+    "KpiTarget",
+    "KpiValue",
+    "LogEntry",
+    "LogEntryAgent",
+    "LogEntryGoal",
+    "Meeting",
+    "MeetingStatus",
+    "Mentorship",
+    "MentorshipStatus",
+    "OneOnOneSeries",
+    "Person",
+    "PersonSkill",
+    "PlanBarrier",
+    "PlanGoal",
+    "PlanRevision",
+    "PlanStatus",
+    "PlanStep",
+    "Privatable",
+    "Recognition",
+    "SessionFeedback",
+    "SessionFocus",
+    "SessionKind",
+    "Setting",
+    "SkillKind",
+    "Synced",
+    "Team",
+    "TeamSetting",
+    "Template",
+    "TemplateKind",
+    "new_id",
+    "utcnow",
+]

@@ -1,0 +1,60 @@
+"""The use cases of CoachDesk, in plain Python: the GUI, the CLI and the tests all call these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from coachdesk.db import Notebook
+from coachdesk.services.base import Clock
+from coachdesk.services.commitments import CommitmentService
+from coachdesk.services.export import ExportService
+from coachdesk.services.integrity import IntegrityService
+from coachdesk.services.kpis import KpiService
+from coachdesk.services.log import LogService
+from coachdesk.services.meetings import MeetingService
+from coachdesk.services.people import PeopleService
+from coachdesk.services.plans import PlanService
+from coachdesk.services.recognition import RecognitionService
+from coachdesk.services.roster import RosterService
+from coachdesk.services.search import SearchService
+from coachdesk.services.settings import SettingsService
+from coachdesk.services.tracker import TrackerService
+
+
+@dataclass(frozen=True)
+class Services:
+    notebook: Notebook
+    settings: SettingsService
+    people: PeopleService
+    log: LogService
+    commitments: CommitmentService
+    plans: PlanService
+    meetings: MeetingService
+    kpis: KpiService
+    recognition: RecognitionService
+    tracker: TrackerService
+    search: SearchService
+    roster: RosterService
+    export: ExportService
+    integrity: IntegrityService
+
+
+def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
+    settings = SettingsService(notebook, clock)
+    return Services(
+        notebook=notebook,
+        settings=settings,
+        people=PeopleService(notebook, clock, settings),
+        log=LogService(notebook, clock, settings),
+        commitments=CommitmentService(notebook, clock),
+        plans=PlanService(notebook, clock, settings),
+        meetings=MeetingService(notebook, clock, settings),
+        kpis=KpiService(notebook, clock),
+        recognition=RecognitionService(notebook, clock, settings),
+        tracker=TrackerService(notebook, clock, settings),
+        search=SearchService(notebook, clock),
+        roster=RosterService(notebook, clock),
+        export=ExportService(notebook, clock),
+        integrity=IntegrityService(notebook, clock),
+    )

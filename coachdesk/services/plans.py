@@ -1,0 +1,316 @@
+"""Development plans: measurable goals, the stairway of steps, and revisions that keep the past."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coachdesk.errors import ValidationError
+from coachdesk.models import (
+    DevelopmentPlan,
+    GoalStatus,
+    Kpi,
+    LogEntryGoal,
+    Person,
+    PlanGoal,
+    PlanRevision,
+    PlanStatus,
+    PlanStep,
+)
+from coachdesk.services.base import alive, live, person_names, required_text
+from coachdesk.services.jsonable import jsonable
+from coachdesk.services.settings import ServiceWithSettings
+
+
+@dataclass(frozen=True)
+class StepDraft:
+    text: str
+    due_on: date | None = None
+    started_on: date | None = None
+    completed_on: date | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class GoalDraft:
+    title: str
+    kpi_id: str | None = None
+    baseline_value: float | None = None
+    target_value: float | None = None
+    due_on: date | None = None
+    status: GoalStatus = GoalStatus.OPEN
+    notes: str = ""
+    steps: tuple[StepDraft, ...] = ()
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanDraft:
+    title: str
+    goals: tuple[GoalDraft, ...] = ()
+    training_needs: str = ""
+    status: PlanStatus = PlanStatus.ACTIVE
+    review_on: date | None = None
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: str
+    position: int
+    text: str
+    due_on: date | None
+    started_on: date | None
+    completed_on: date | None
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class GoalView:
+    id: str
+    title: str
+    kpi_id: str | None
+    kpi_name: str | None
+    baseline_value: float | None
+    target_value: float | None
+    due_on: date | None
+    status: GoalStatus
+    notes: str
+    steps: tuple[StepView, ...]
+    evidence_count: int
+
+    @property
+    def current_step(self) -> StepView | None:
+        return next((s for s in self.steps if s.is_current), None)
+
+    @property
+    def steps_done(self) -> int:
+        return sum(1 for s in self.steps if s.completed_on is not None)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    id: str
+    person_id: str
+    person_name: str
+    title: str
+    status: PlanStatus
+    training_needs: str
+    started_on: date | None
+    review_on: date | None
+    revision: int
+    goals: tuple[GoalView, ...]
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    number: int
+    revised_at: datetime
+    reason: str
+    author_name: str | None
+    snapshot: dict[str, Any]
+
+
+class PlanService(ServiceWithSettings):
+    def create_plan(self, person_id: str, draft: PlanDraft) -> PlanView:
+        with self._notebook.write() as session:
+            live(session, Person, person_id, "person")
+            plan = DevelopmentPlan(
+                person_id=person_id,
+                owner_id=self._settings.owner_id(),
+                started_on=self.today(),
+                revision=1,
+            )
+            session.add(plan)
+            self._apply(session, plan, draft)
+            session.flush()
+            return plan_view(session, plan)
+
+    def get(self, plan_id: str) -> PlanView:
+        with self._notebook.read() as session:
+            return plan_view(session, live(session, DevelopmentPlan, plan_id, "development plan"))
+
+    def plans_for(self, person_id: str) -> list[PlanView]:
+        with self._notebook.read() as session:
+            query = (
+                select(DevelopmentPlan)
+                .where(DevelopmentPlan.person_id == person_id, alive(DevelopmentPlan))
+                .order_by(DevelopmentPlan.started_on.desc())
+            )
+            return [plan_view(session, p) for p in session.scalars(query)]
+
+    def active_plan_for(self, person_id: str) -> PlanView | None:
+        return next((p for p in self.plans_for(person_id) if p.status is PlanStatus.ACTIVE), None)
+
+    def draft_of(self, plan_id: str) -> PlanDraft:
+        """The plan as an editable draft, ids kept, for `revise_plan`."""
+        plan = self.get(plan_id)
+        return PlanDraft(
+            title=plan.title,
+            training_needs=plan.training_needs,
+            status=plan.status,
+            review_on=plan.review_on,
+            goals=tuple(
+                GoalDraft(
+                    title=g.title,
+                    kpi_id=g.kpi_id,
+                    baseline_value=g.baseline_value,
+                    target_value=g.target_value,
+                    due_on=g.due_on,
+                    status=g.status,
+                    notes=g.notes,
+                    id=g.id,
+                    steps=tuple(StepDraft(s.text, s.due_on, s.started_on, s.completed_on, s.id) for s in g.steps),
+                )
+                for g in plan.goals
+            ),
+        )
+
+    def revise_plan(self, plan_id: str, draft: PlanDraft, reason: str = "") -> PlanView:
+        """Applies a new version of the plan and keeps the one it replaces as a revision."""
+        with self._notebook.write() as session:
+            plan = live(session, DevelopmentPlan, plan_id, "development plan")
+            session.add(
+                PlanRevision(
+                    plan_id=plan.id,
+                    number=plan.revision,
+                    snapshot=json.dumps(jsonable(plan_view(session, plan))),
+                    reason=reason.strip(),
+                    revised_at=self._clock(),
+                    author_id=self._settings.owner_id(),
+                )
+            )
+            self._apply(session, plan, draft)
+            plan.revision += 1
+            session.flush()
+            return plan_view(session, plan)
+
+    def history(self, plan_id: str) -> list[RevisionView]:
+        with self._notebook.read() as session:
+            names = person_names(session)
+            revisions = session.scalars(
+                select(PlanRevision)
+                .where(PlanRevision.plan_id == plan_id, alive(PlanRevision))
+                .order_by(PlanRevision.number)
+            )
+            return [
+                RevisionView(r.number, r.revised_at, r.reason, names.get(r.author_id or ""), json.loads(r.snapshot))
+                for r in revisions
+            ]
+
+    def advance(self, goal_id: str) -> PlanView:
+        """Marks the step the person is on as done and starts the next one."""
+        with self._notebook.write() as session:
+            goal = live(session, PlanGoal, goal_id, "plan goal")
+            steps = live_steps(session, goal.id)
+            pending = [s for s in steps if s.completed_on is None]
+            if not pending:
+                raise ValidationError(f"Every step of “{goal.title}” is already done.", "steps")
+            pending[0].completed_on = self.today()
+            pending[0].started_on = pending[0].started_on or self.today()
+            if len(pending) > 1:
+                pending[1].started_on = pending[1].started_on or self.today()
+            plan = session.get(DevelopmentPlan, goal.plan_id)
+            assert plan is not None
+            session.flush()
+            return plan_view(session, plan)
+
+    def _apply(self, session: Session, plan: DevelopmentPlan, draft: PlanDraft) -> None:
+        plan.title = required_text(draft.title, "title", "A plan's title")
+        plan.training_needs = draft.training_needs.strip()
+        plan.status = draft.status
+        plan.review_on = draft.review_on
+        session.flush()
+        existing = {g.id: g for g in live_goals(session, plan.id)}
+        for position, goal_draft in enumerate(draft.goals):
+            goal = existing.pop(goal_draft.id, None) if goal_draft.id else None
+            if goal is None:
+                goal = PlanGoal(plan_id=plan.id)
+                session.add(goal)
+            apply_goal(session, goal, goal_draft, position)
+        for removed in existing.values():
+            removed.deleted = True
+            for step in live_steps(session, removed.id):
+                step.deleted = True
+
+
+def apply_goal(session: Session, goal: PlanGoal, draft: GoalDraft, position: int) -> None:
+    goal.title = required_text(draft.title, "goals", "A goal")
+    if draft.kpi_id is not None:
+        live(session, Kpi, draft.kpi_id, "KPI")
+    goal.kpi_id = draft.kpi_id
+    goal.baseline_value = draft.baseline_value
+    goal.target_value = draft.target_value
+    goal.due_on = draft.due_on
+    goal.status = draft.status
+    goal.notes = draft.notes.strip()
+    goal.position = position
+    session.flush()
+    existing = {s.id: s for s in live_steps(session, goal.id)}
+    for step_position, step_draft in enumerate(draft.steps):
+        step = existing.pop(step_draft.id, None) if step_draft.id else None
+        if step is None:
+            step = PlanStep(goal_id=goal.id)
+            session.add(step)
+        step.text = required_text(step_draft.text, "steps", "A step")
+        step.position = step_position
+        step.due_on = step_draft.due_on
+        step.started_on = step_draft.started_on
+        step.completed_on = step_draft.completed_on
+    for removed in existing.values():
+        removed.deleted = True
+
+
+def live_goals(session: Session, plan_id: str) -> list[PlanGoal]:
+    query = select(PlanGoal).where(PlanGoal.plan_id == plan_id, alive(PlanGoal)).order_by(PlanGoal.position)
+    return list(session.scalars(query))
+
+
+def live_steps(session: Session, goal_id: str) -> list[PlanStep]:
+    query = select(PlanStep).where(PlanStep.goal_id == goal_id, alive(PlanStep)).order_by(PlanStep.position)
+    return list(session.scalars(query))
+
+
+def plan_view(session: Session, plan: DevelopmentPlan) -> PlanView:
+    kpis = dict(session.execute(select(Kpi.id, Kpi.name)).tuples().all())
+    goals = []
+    for goal in live_goals(session, plan.id):
+        steps = live_steps(session, goal.id)
+        current = next((s.id for s in steps if s.completed_on is None), None)
+        evidence = len(
+            session.scalars(select(LogEntryGoal.id).where(LogEntryGoal.goal_id == goal.id, alive(LogEntryGoal))).all()
+        )
+        goals.append(
+            GoalView(
+                id=goal.id,
+                title=goal.title,
+                kpi_id=goal.kpi_id,
+                kpi_name=kpis.get(goal.kpi_id or ""),
+                baseline_value=goal.baseline_value,
+                target_value=goal.target_value,
+                due_on=goal.due_on,
+                status=goal.status,
+                notes=goal.notes,
+                steps=tuple(
+                    StepView(s.id, s.position, s.text, s.due_on, s.started_on, s.completed_on, s.id == current)
+                    for s in steps
+                ),
+                evidence_count=evidence,
+            )
+        )
+    return PlanView(
+        id=plan.id,
+        person_id=plan.person_id,
+        person_name=person_names(session).get(plan.person_id, "?"),
+        title=plan.title,
+        status=plan.status,
+        training_needs=plan.training_needs,
+        started_on=plan.started_on,
+        review_on=plan.review_on,
+        revision=plan.revision,
+        goals=tuple(goals),
+    )
