@@ -90,8 +90,8 @@ def back_up_before_upgrade(path: Path) -> Path:
     return target
 
 
-def upgrade_schema(connection: Connection) -> None:
-    """Runs Alembic to head with foreign keys off (batch migrations rebuild tables), then checks them."""
+def upgrade_schema(connection: Connection, revision: str = "head") -> None:
+    """Runs Alembic (to head unless told) with foreign keys off, as batch migrations rebuild tables; then checks them."""
     from alembic import command
     from alembic.config import Config
 
@@ -99,7 +99,7 @@ def upgrade_schema(connection: Connection) -> None:
     config = Config()
     config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)
     connection.commit()
     problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     connection.exec_driver_sql("PRAGMA foreign_keys = ON")

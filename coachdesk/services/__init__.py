@@ -19,6 +19,7 @@ from coachdesk.services.recognition import RecognitionService
 from coachdesk.services.roster import RosterService
 from coachdesk.services.search import SearchService
 from coachdesk.services.settings import SettingsService
+from coachdesk.services.summary import SummaryService
 from coachdesk.services.tracker import TrackerService
 
 
@@ -38,6 +39,7 @@ class Services:
     roster: RosterService
     export: ExportService
     integrity: IntegrityService
+    summary: SummaryService
 
 
 def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
@@ -57,4 +59,5 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
         roster=RosterService(notebook, clock),
         export=ExportService(notebook, clock),
         integrity=IntegrityService(notebook, clock),
+        summary=SummaryService(notebook, clock),
     )

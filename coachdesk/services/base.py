@@ -42,7 +42,7 @@ def live(session: Session, model: type[SyncedT], record_id: str, what: str) -> S
 
 def person_names(session: Session) -> dict[str, str]:
     """Every person's name by id: a notebook holds hundreds of people, so one query beats a join per view."""
-    return dict(session.execute(select(Person.id, Person.full_name)).tuples().all())
+    return dict(session.execute(select(Person.id, Person.full_name)).all())
 
 
 def required_text(value: str, field: str, label: str) -> str:

@@ -82,8 +82,8 @@ def _search_index(session: Session) -> list[Finding]:
 
 
 def _hierarchy(session: Session) -> list[Finding]:
-    manager_of = dict(session.execute(select(Person.id, Person.reports_to_id).where(alive(Person))).tuples().all())
-    names = dict(session.execute(select(Person.id, Person.full_name)).tuples().all())
+    manager_of = dict(session.execute(select(Person.id, Person.reports_to_id).where(alive(Person))).all())
+    names = dict(session.execute(select(Person.id, Person.full_name)).all())
     looped = set()
     for person_id in manager_of:
         seen, current = {person_id}, manager_of.get(person_id)

@@ -112,7 +112,7 @@ class KpiService(Service):
         if since is not None:
             query = query.where(KpiValue.period_start >= since)
         with self._notebook.read() as session:
-            return [KpiPoint(day, value) for day, value in session.execute(query).tuples()]
+            return [KpiPoint(day, value) for day, value in session.execute(query)]
 
     def latest_for(self, person_id: str) -> list[LatestKpi]:
         """Each KPI's most recent value for a person, against their own target where they have one."""
@@ -120,7 +120,7 @@ class KpiService(Service):
             targets = dict(
                 session.execute(
                     select(KpiTarget.kpi_id, KpiTarget.target).where(KpiTarget.person_id == person_id, alive(KpiTarget))
-                ).tuples()
+                )
             )
             result = []
             for kpi in session.scalars(select(Kpi).where(alive(Kpi)).order_by(Kpi.name)):

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.errors import ValidationError
+from coachdesk.errors import AmbiguousName, NotFound, ValidationError
 from coachdesk.models import (
     Acknowledgement,
     Amendment,
@@ -256,6 +256,21 @@ class LogService(ServiceWithSettings):
         with self._notebook.read() as session:
             return entry_view(session, live(session, LogEntry, entry_id, "leader-log entry"), self.today())
 
+    def resolve_id(self, id_or_prefix: str) -> str:
+        """The full id of the one entry whose id starts with what was typed (lists show eight characters)."""
+        prefix = id_or_prefix.strip().lower()
+        if len(prefix) < 4:
+            raise ValidationError("Give at least the first four characters of the entry's id.", "id")
+        with self._notebook.read() as session:
+            ids = session.scalars(
+                select(LogEntry.id).where(LogEntry.id.startswith(prefix, autoescape=True), alive(LogEntry)).limit(2)
+            ).all()
+        if not ids:
+            raise NotFound(f"No leader-log entry has an id starting with {prefix}.")
+        if len(ids) > 1:
+            raise AmbiguousName(f"Several entries have ids starting with {prefix}; give more characters.")
+        return ids[0]
+
     def timeline(self, agent_id: str, *, limit: int = 100, before: date | None = None) -> list[EntrySummary]:
         """An agent's sessions, newest first, a page at a time (`before` continues after the last page)."""
         query = (
@@ -460,7 +475,7 @@ def latest_value(session: Session, entry: LogEntry, name: str) -> str:
 
 def entry_summaries(session: Session, entries: list[LogEntry]) -> list[EntrySummary]:
     names = person_names(session)
-    kinds = dict(session.execute(select(SessionKind.id, SessionKind.name)).tuples().all())
+    kinds = dict(session.execute(select(SessionKind.id, SessionKind.name)).all())
     agents: dict[str, list[str]] = defaultdict(list)
     ids = [e.id for e in entries]
     for entry_id, agent_id in session.execute(

@@ -181,8 +181,8 @@ class PeopleService(ServiceWithSettings):
 
     def _views(self, session: Session, people: list[Person]) -> list[PersonView]:
         policy = self._settings.cadence_policy()
-        names = dict(session.execute(select(Person.id, Person.full_name)).tuples().all())
-        teams = dict(session.execute(select(Team.id, Team.name)).tuples().all())
+        names = dict(session.execute(select(Person.id, Person.full_name)).all())
+        teams = dict(session.execute(select(Team.id, Team.name)).all())
         return [person_view(p, names, teams, self.today(), policy) for p in people]
 
 

@@ -276,7 +276,7 @@ def live_steps(session: Session, goal_id: str) -> list[PlanStep]:
 
 
 def plan_view(session: Session, plan: DevelopmentPlan) -> PlanView:
-    kpis = dict(session.execute(select(Kpi.id, Kpi.name)).tuples().all())
+    kpis = dict(session.execute(select(Kpi.id, Kpi.name)).all())
     goals = []
     for goal in live_goals(session, plan.id):
         steps = live_steps(session, goal.id)

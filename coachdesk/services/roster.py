@@ -189,7 +189,7 @@ def _resolve_manager(
 
 def _cycles(session: Session, rows: list[RosterRow]) -> list[RowProblem]:
     """Reporting loops the import would create, between file rows and people already in the notebook."""
-    manager_of = dict(session.execute(select(Person.id, Person.reports_to_id).where(alive(Person))).tuples().all())
+    manager_of = dict(session.execute(select(Person.id, Person.reports_to_id).where(alive(Person))).all())
     manager_of.update({r.person_id: r.reports_to_id for r in rows if "reports_to" in r.values})
     problems = []
     for row in rows:

@@ -128,7 +128,7 @@ Labeller = Callable[[Session, list[str], dict[str, str]], dict[str, _Label]]
 
 
 def _entries(session: Session, ids: list[str], names: dict[str, str]) -> dict[str, _Label]:
-    kinds = dict(session.execute(select(SessionKind.id, SessionKind.name)).tuples().all())
+    kinds = dict(session.execute(select(SessionKind.id, SessionKind.name)).all())
     agents: dict[str, list[str]] = defaultdict(list)
     for entry_id, agent_id in session.execute(
         select(LogEntryAgent.entry_id, LogEntryAgent.agent_id).where(LogEntryAgent.entry_id.in_(ids))
@@ -145,7 +145,7 @@ def _entries(session: Session, ids: list[str], names: dict[str, str]) -> dict[st
 
 def _entry_children(model: type[Amendment] | type[Acknowledgement], what: str) -> Labeller:
     def label(session: Session, ids: list[str], names: dict[str, str]) -> dict[str, _Label]:
-        rows = session.execute(select(model.id, model.entry_id).where(model.id.in_(ids))).tuples().all()
+        rows = session.execute(select(model.id, model.entry_id).where(model.id.in_(ids))).all()
         entries = _entries(session, [entry_id for _id, entry_id in rows], names)
         return {
             record_id: replace(entries[entry_id], title=f"{what} · {entries[entry_id].title}")
@@ -190,16 +190,16 @@ def _agenda_items(session: Session, ids: list[str], names: dict[str, str]) -> di
 def _plan_parts(session: Session, ids: list[str], names: dict[str, str]) -> dict[str, _Label]:
     """Plans, goals, steps and barriers all open their plan."""
     plan_of: dict[str, str] = dict(
-        session.execute(select(DevelopmentPlan.id, DevelopmentPlan.id).where(DevelopmentPlan.id.in_(ids))).tuples()
+        session.execute(select(DevelopmentPlan.id, DevelopmentPlan.id).where(DevelopmentPlan.id.in_(ids)))
     )
-    plan_of.update(session.execute(select(PlanGoal.id, PlanGoal.plan_id).where(PlanGoal.id.in_(ids))).tuples())
-    plan_of.update(session.execute(select(PlanBarrier.id, PlanBarrier.plan_id).where(PlanBarrier.id.in_(ids))).tuples())
+    plan_of.update(session.execute(select(PlanGoal.id, PlanGoal.plan_id).where(PlanGoal.id.in_(ids))))
+    plan_of.update(session.execute(select(PlanBarrier.id, PlanBarrier.plan_id).where(PlanBarrier.id.in_(ids))))
     plan_of.update(
         session.execute(
             select(PlanStep.id, PlanGoal.plan_id)
             .join(PlanGoal, PlanGoal.id == PlanStep.goal_id)
             .where(PlanStep.id.in_(ids))
-        ).tuples()
+        )
     )
     plans = {
         p.id: p for p in session.scalars(select(DevelopmentPlan).where(DevelopmentPlan.id.in_(set(plan_of.values()))))

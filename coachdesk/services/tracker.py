@@ -154,7 +154,7 @@ def agent_rows(
     missing = [a.id for a in agents if a.id not in sessions]
     earlier = last_sessions_before(session, missing, today - timedelta(days=LONG_WINDOW_DAYS))
     commitments = commitment_counts(session, today)
-    teams = dict(session.execute(select(Team.id, Team.name)).tuples().all())
+    teams = dict(session.execute(select(Team.id, Team.name)).all())
     rows = []
     for agent in agents:
         last, count_4w, count_13w = sessions.get(agent.id, (earlier.get(agent.id), 0, 0))

@@ -1,0 +1,177 @@
+"""Notebook-wide commands: demo data, roster import, export, integrity check, backup, people and owner."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from coachdesk.cli.arguments import output_path, positive_float, positive_int
+from coachdesk.cli.context import CommandContext
+from coachdesk.cli.output import print_json, short_id
+from coachdesk.db import copy_database
+from coachdesk.errors import CoachDeskError, ImportRejected, ValidationError
+from coachdesk.services.integrity import Severity
+
+SEVERITY_MARKS = {Severity.OK: "ok     ", Severity.WARNING: "warning", Severity.PROBLEM: "PROBLEM"}
+
+
+def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
+    demo = subcommands.add_parser(
+        "demo",
+        parents=[common],
+        help="fill an empty notebook with realistic sample data",
+        description="Fill an empty notebook with a realistic sample team: a hierarchy, years of leader-log "
+        "entries with gaps and lapses, commitments, plans, one-on-ones, recognition and KPIs.",
+    )
+    demo.add_argument("--agents", type=positive_int, default=24, help="how many agents (default 24)")
+    demo.add_argument("--years", type=positive_float, default=1.0, help="how many years of history (default 1)")
+    demo.add_argument("--seed", type=int, default=7, help="the random seed: same seed, same notebook")
+    demo.set_defaults(run=run_demo)
+
+    roster = subcommands.add_parser(
+        "import-roster",
+        parents=[common],
+        help="import people from a CSV or XLSX roster",
+        description="Check every row of a roster, show what would change, then import all of it or none. "
+        "Columns: name, employee_id (required); role, team, site, reports_to, start_date, email, type, cadence_days.",
+    )
+    roster.add_argument("file", help="the roster (.csv or .xlsx)")
+    roster.add_argument("--dry-run", action="store_true", help="only check and preview; change nothing")
+    roster.set_defaults(run=run_import_roster)
+
+    export = subcommands.add_parser(
+        "export",
+        parents=[common],
+        help="write the whole notebook as one JSON document",
+        description="Write every record of the notebook as JSON, one array per kind of record. Private notes "
+        "and private records are left out unless you ask for them.",
+    )
+    export.add_argument(
+        "-o", "--output", required=True, type=output_path, metavar="FILE", help="the file, or - for stdout"
+    )
+    export.add_argument("--include-private", action="store_true", help="include private notes (for your own backup)")
+    export.set_defaults(run=run_export)
+
+    check = subcommands.add_parser("check", parents=[common], help="check the notebook's integrity")
+    check.set_defaults(run=run_check)
+
+    backup = subcommands.add_parser(
+        "backup", parents=[common], help="copy the notebook safely, even while the app is open"
+    )
+    backup.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the copy")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    backup.set_defaults(run=run_backup)
+
+    people = subcommands.add_parser("people", parents=[common], help="list the people in the notebook")
+    people.add_argument("--archived", action="store_true", help="include archived people")
+    people.add_argument("--format", choices=("text", "json"), default="text")
+    people.set_defaults(run=run_people)
+
+    owner = subcommands.add_parser(
+        "owner",
+        parents=[common],
+        help="show or set whose notebook this is",
+        description="Show whose notebook this is, or set it: sessions logged without --coach are theirs.",
+    )
+    owner.add_argument("person", nargs="?", help="a name, employee id or id")
+    owner.set_defaults(run=run_owner)
+
+
+def run_demo(context: CommandContext, args: argparse.Namespace) -> int:
+    from coachdesk.services.demo import generate_demo
+
+    services = context.services
+    print(f"Building a demo notebook with {args.agents} agents and {args.years:g} years of history…", file=sys.stderr)
+    started = time.perf_counter()
+    summary = generate_demo(services.notebook, agents=args.agents, years=args.years, seed=args.seed, today=date.today())
+    print(
+        f"Demo notebook ready in {time.perf_counter() - started:.1f} s at {context.notebook_file}:\n"
+        f"  {summary.people} people ({summary.agents} agents, {summary.managers} managers), "
+        f"{summary.log_entries} leader-log entries, {summary.commitments} commitments,\n"
+        f"  {summary.plans} development plans, {summary.meetings} one-on-ones, {summary.recognition} recognitions, "
+        f"{summary.kpi_values} KPI values, {summary.mentorships} mentorships.\n"
+        "Run `coachdesk` to open it."
+    )
+    return 0
+
+
+def run_import_roster(context: CommandContext, args: argparse.Namespace) -> int:
+    path = Path(args.file).expanduser()
+    roster = context.services.roster
+    preview = roster.preview(path)
+    for row in preview.rows:
+        action = "new   " if row.is_new else "update"
+        print(f"  row {row.row:>4}  {action}  {row.full_name} ({row.employee_id})")
+    if preview.unused_columns:
+        print(f"Columns not used: {', '.join(preview.unused_columns)}.")
+    if preview.problems:
+        raise ImportRejected(preview.source, list(preview.problems))
+    if args.dry_run:
+        print(f"Dry run: would add {preview.new_count} people and update {preview.update_count}. Nothing changed.")
+        return 0
+    done = roster.import_file(path)
+    print(f"Imported {done.source}: added {done.new_count} people, updated {done.update_count}.")
+    return 0
+
+
+def run_export(context: CommandContext, args: argparse.Namespace) -> int:
+    counts = context.services.export.export_to(args.output, include_private=args.include_private)
+    if args.output is not None:
+        total = sum(counts.values())
+        privacy = "including private notes" if args.include_private else "without private notes or private records"
+        print(f"Exported {total} records to {args.output}, {privacy}.")
+    return 0
+
+
+def run_check(context: CommandContext, args: argparse.Namespace) -> int:
+    findings = context.services.integrity.check()
+    for finding in findings:
+        print(f"{SEVERITY_MARKS[finding.severity]}  {finding.message}")
+    problems = sum(f.severity is Severity.PROBLEM for f in findings)
+    if problems:
+        print(f"{problems} problems found in {context.notebook_file}. Make a backup before changing anything.")
+        return 1
+    print(f"The notebook at {context.notebook_file} is healthy.")
+    return 0
+
+
+def run_backup(context: CommandContext, args: argparse.Namespace) -> int:
+    source, target = context.notebook_file, Path(args.output).expanduser()
+    if not source.exists():
+        raise CoachDeskError(f"There is no notebook at {source} to back up.")
+    if target.exists() and not args.force:
+        raise ValidationError(f"{target} already exists; choose another name or add --force.", "output")
+    copy_database(source, target)
+    print(f"Backed up {source} to {target} ({target.stat().st_size / 1e6:.1f} MB).")
+    return 0
+
+
+def run_people(context: CommandContext, args: argparse.Namespace) -> int:
+    people = context.services.people.list_people(include_archived=args.archived)
+    if args.format == "json":
+        print_json(people)
+        return 0
+    for person in people:
+        kind = "manager" if person.is_manager and not person.is_agent else "agent" if not person.is_manager else "both"
+        print(
+            f"{short_id(person.id)}  {person.employee_id or '':<8}  {person.full_name:<28}  {kind:<7}  "
+            f"{person.team_name or '':<24}  reports to {person.reports_to_name or '—'}"
+            f"{'  (archived)' if person.archived else ''}"
+        )
+    print(f"{len(people)} people.")
+    return 0
+
+
+def run_owner(context: CommandContext, args: argparse.Namespace) -> int:
+    people = context.services.people
+    if args.person:
+        owner = people.set_owner(people.find(args.person).id)
+        print(f"This notebook now belongs to {owner.full_name}.")
+        return 0
+    current = people.owner()
+    print(f"This notebook belongs to {current.full_name}." if current else "This notebook has no owner yet.")
+    return 0

@@ -1,0 +1,64 @@
+"""Shared fixtures: a real notebook file in a temporary folder, services on a fixed clock, a small team."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from coachdesk.db import Notebook  # noqa: E402
+from coachdesk.services import Services, build_services  # noqa: E402
+from coachdesk.services.people import PersonDraft, PersonView  # noqa: E402
+from coachdesk.storage import open_notebook  # noqa: E402
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 9, 30)
+
+
+@pytest.fixture
+def notebook_file(tmp_path: Path) -> Path:
+    return tmp_path / "notebook.sqlite3"
+
+
+@pytest.fixture
+def notebook(notebook_file: Path) -> Iterator[Notebook]:
+    opened = open_notebook(notebook_file)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def services(notebook: Notebook) -> Services:
+    return build_services(notebook, clock=lambda: NOW)
+
+
+@dataclass(frozen=True)
+class Team:
+    senior: PersonView
+    leader: PersonView
+    priya: PersonView
+    tomas: PersonView
+    new_starter: PersonView
+
+
+@pytest.fixture
+def team(services: Services) -> Team:
+    """A senior leader, a team leader who owns the notebook, and three agents of different tenure."""
+    people = services.people
+    senior = people.add(PersonDraft("Grace Okafor", "S1", role="Senior leader", is_agent=False, is_manager=True))
+    leader = people.add(
+        PersonDraft(
+            "Dana Whitfield", "L1", role="Team leader", is_agent=False, is_manager=True, reports_to_id=senior.id
+        )
+    )
+    people.set_owner(leader.id)
+    priya = people.add(PersonDraft("Priya Shah", "A1", reports_to_id=leader.id, start_date=date(2025, 12, 1)))
+    tomas = people.add(PersonDraft("Tomás Ruiz", "A2", reports_to_id=leader.id, start_date=date(2022, 3, 14)))
+    new_starter = people.add(PersonDraft("Zoë Álvarez", "A3", reports_to_id=leader.id, start_date=date(2026, 11, 2)))
+    return Team(senior, leader, priya, tomas, new_starter)
