@@ -120,7 +120,7 @@ class KpiService(Service):
             targets = dict(
                 session.execute(
                     select(KpiTarget.kpi_id, KpiTarget.target).where(KpiTarget.person_id == person_id, alive(KpiTarget))
-                )
+                ).all()
             )
             result = []
             for kpi in session.scalars(select(Kpi).where(alive(Kpi)).order_by(Kpi.name)):

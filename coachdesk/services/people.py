@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
@@ -77,12 +78,12 @@ class PeopleService(ServiceWithSettings):
         if not wanted:
             raise ValidationError("Give a person's name or id.", "person")
         people = self.list_people(include_archived=True)
-        folded = wanted.casefold()
+        folded = folded_name(wanted)
         for exact in (
             [p for p in people if p.id == wanted],
-            [p for p in people if (p.employee_id or "").casefold() == folded],
-            [p for p in people if p.full_name.casefold() == folded],
-            [p for p in people if folded in p.full_name.casefold()],
+            [p for p in people if folded_name(p.employee_id or "") == folded],
+            [p for p in people if folded_name(p.full_name) == folded],
+            [p for p in people if folded in folded_name(p.full_name)],
         ):
             if len(exact) == 1:
                 return exact[0]
@@ -207,6 +208,12 @@ def person_view(
         cadence_overridden=person.cadence_days is not None,
         tenure=tenure_on(person.start_date, today, policy),
     )
+
+
+def folded_name(text: str) -> str:
+    """A name as typed on any keyboard: "alvarez" finds "Álvarez", "zoe" finds "Zoë"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def direct_report_ids(session: Session, manager_id: str) -> list[str]:

@@ -126,6 +126,7 @@ def _check_row(
     first_row_of: dict[str, int],
     problems: list[RowProblem],
 ) -> RosterRow | None:
+    """Notes every problem of a row; the row still takes part in resolving managers unless it has no identity."""
     found: list[str] = []
     name, employee_id = values["name"], values["employee_id"]
     if not name:
@@ -136,6 +137,7 @@ def _check_row(
         found.append(f"employee id {employee_id} is also on row {first_row_of[employee_id]}")
     else:
         first_row_of[employee_id] = raw.number
+    has_identity = not found
     start = None
     if values.get("start_date"):
         start = parse_date(values["start_date"])
@@ -153,7 +155,7 @@ def _check_row(
     if cadence and not (cadence.isdigit() and 1 <= int(cadence) <= MAX_CADENCE_DAYS):
         found.append(f"the cadence “{cadence}” should be a number of days from 1 to {MAX_CADENCE_DAYS}")
     problems.extend(RowProblem(raw.number, message) for message in found)
-    if found:
+    if not has_identity:
         return None
     person = existing.get(employee_id)
     return RosterRow(

@@ -84,14 +84,12 @@ class _Label:
 
 
 def fts_query(typed: str) -> str | None:
-    """Turns what a person typed into a safe FTS5 query: every word must match, the last one as a prefix."""
+    """Turns what a person typed into a safe FTS5 query: every word must match as the start of a word.
+
+    Quoting each word makes FTS5 operators (AND, NEAR, *, quotes) plain text, so no input is a syntax error.
+    """
     words = re.findall(r"\w+", typed)
-    if not words:
-        return None
-    quoted = [f'"{word}"' for word in words]
-    if not typed[-1:].isspace():
-        quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{word}"*' for word in words) if words else None
 
 
 class SearchService(Service):
@@ -190,16 +188,18 @@ def _agenda_items(session: Session, ids: list[str], names: dict[str, str]) -> di
 def _plan_parts(session: Session, ids: list[str], names: dict[str, str]) -> dict[str, _Label]:
     """Plans, goals, steps and barriers all open their plan."""
     plan_of: dict[str, str] = dict(
-        session.execute(select(DevelopmentPlan.id, DevelopmentPlan.id).where(DevelopmentPlan.id.in_(ids)))
+        session.execute(
+            select(DevelopmentPlan.id, DevelopmentPlan.id.label("plan_id")).where(DevelopmentPlan.id.in_(ids))
+        ).all()
     )
-    plan_of.update(session.execute(select(PlanGoal.id, PlanGoal.plan_id).where(PlanGoal.id.in_(ids))))
-    plan_of.update(session.execute(select(PlanBarrier.id, PlanBarrier.plan_id).where(PlanBarrier.id.in_(ids))))
+    plan_of.update(session.execute(select(PlanGoal.id, PlanGoal.plan_id).where(PlanGoal.id.in_(ids))).all())
+    plan_of.update(session.execute(select(PlanBarrier.id, PlanBarrier.plan_id).where(PlanBarrier.id.in_(ids))).all())
     plan_of.update(
         session.execute(
             select(PlanStep.id, PlanGoal.plan_id)
             .join(PlanGoal, PlanGoal.id == PlanStep.goal_id)
             .where(PlanStep.id.in_(ids))
-        )
+        ).all()
     )
     plans = {
         p.id: p for p in session.scalars(select(DevelopmentPlan).where(DevelopmentPlan.id.in_(set(plan_of.values()))))
