@@ -60,20 +60,13 @@ class Notebook:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with busy_in_plain_words(), Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        try:
-            with Session(self._writer, expire_on_commit=False) as session, session.begin():
-                yield session
-        except OperationalError as error:
-            if "locked" in str(error.orig) or "busy" in str(error.orig):
-                raise NotebookBusy(
-                    "The notebook is busy in another CoachDesk window or command. Try again in a moment."
-                ) from error
-            raise
+        with busy_in_plain_words(), Session(self._writer, expire_on_commit=False) as session, session.begin():
+            yield session
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy even while another process writes, through SQLite's online backup."""
@@ -81,6 +74,19 @@ class Notebook:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def busy_in_plain_words() -> Iterator[None]:
+    """Turns SQLite's "database is locked", after the busy timeout, into a sentence a person can act on."""
+    try:
+        yield
+    except OperationalError as error:
+        if "locked" in str(error.orig) or "busy" in str(error.orig):
+            raise NotebookBusy(
+                "The notebook is busy in another CoachDesk window or command. Try again in a moment."
+            ) from error
+        raise
 
 
 def copy_database(source: Path, target: Path) -> None:

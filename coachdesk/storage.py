@@ -91,7 +91,7 @@ def back_up_before_upgrade(path: Path) -> Path:
 
 
 def upgrade_schema(connection: Connection, revision: str = "head") -> None:
-    """Runs Alembic (to head unless told) with foreign keys off, as batch migrations rebuild tables; then checks them."""
+    """Runs Alembic (to head unless told) with foreign keys off, as batch migrations rebuild tables; then checks."""
     from alembic import command
     from alembic.config import Config
 

@@ -12,10 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coachdesk.db import Notebook  # noqa: E402
-from coachdesk.services import Services, build_services  # noqa: E402
-from coachdesk.services.people import PersonDraft, PersonView  # noqa: E402
-from coachdesk.storage import open_notebook  # noqa: E402
+from coachdesk.db import Notebook
+from coachdesk.services import Services, build_services
+from coachdesk.services.people import PersonDraft, PersonView
+from coachdesk.storage import open_notebook
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 9, 30)

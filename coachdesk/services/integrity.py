@@ -27,7 +27,9 @@ class Finding:
 
 class IntegrityService(Service):
     def check(self) -> list[Finding]:
-        with self._notebook.read() as session:
+        """Runs in a write transaction (writing nothing): FTS5's own check needs the write lock, so it waits its
+        turn behind the app instead of failing."""
+        with self._notebook.write() as session:
             return [
                 *_storage(session),
                 *_references(session),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -273,17 +273,7 @@ class LogService(ServiceWithSettings):
 
     def timeline(self, agent_id: str, *, limit: int = 100, before: date | None = None) -> list[EntrySummary]:
         """An agent's sessions, newest first, a page at a time (`before` continues after the last page)."""
-        query = (
-            select(LogEntry)
-            .join(LogEntryAgent, LogEntryAgent.entry_id == LogEntry.id)
-            .where(LogEntryAgent.agent_id == agent_id, alive(LogEntry), alive(LogEntryAgent))
-            .order_by(LogEntry.held_on.desc(), LogEntry.created_at.desc())
-            .limit(limit)
-        )
-        if before is not None:
-            query = query.where(LogEntry.held_on < before)
-        with self._notebook.read() as session:
-            return entry_summaries(session, list(session.scalars(query)))
+        return self.list_entries(agent_id=agent_id, until=before - timedelta(days=1) if before else None, limit=limit)
 
     def list_entries(
         self,
@@ -294,7 +284,14 @@ class LogService(ServiceWithSettings):
         until: date | None = None,
         limit: int | None = None,
     ) -> list[EntrySummary]:
-        query = select(LogEntry).where(alive(LogEntry)).order_by(LogEntry.held_on.desc(), LogEntry.created_at.desc())
+        """Entries newest first, each as a timeline line: only the columns a line shows, names joined in."""
+        query = (
+            select(*SUMMARY_COLUMNS, SessionKind.name.label("kind_name"), Person.full_name.label("coach_name"))
+            .join(SessionKind, SessionKind.id == LogEntry.kind_id)
+            .join(Person, Person.id == LogEntry.coach_id)
+            .where(alive(LogEntry))
+            .order_by(LogEntry.held_on.desc(), LogEntry.created_at.desc())
+        )
         if agent_id:
             query = query.join(LogEntryAgent, LogEntryAgent.entry_id == LogEntry.id).where(
                 LogEntryAgent.agent_id == agent_id, alive(LogEntryAgent)
@@ -308,7 +305,7 @@ class LogService(ServiceWithSettings):
         if limit:
             query = query.limit(limit)
         with self._notebook.read() as session:
-            return entry_summaries(session, list(session.scalars(query)))
+            return entry_summaries(session, session.execute(query).all())
 
     def edit(self, entry_id: str, changes: Mapping[str, Any], *, reason: str = "") -> EntryView:
         """Changes an entry; once signed off, changes become dated amendments and the original stays as it was.
@@ -473,32 +470,42 @@ def latest_value(session: Session, entry: LogEntry, name: str) -> str:
     return display_value(session, name, entry.kind_id if name == "kind" else getattr(entry, name))
 
 
-def entry_summaries(session: Session, entries: list[LogEntry]) -> list[EntrySummary]:
-    names = person_names(session)
-    kinds = dict(session.execute(select(SessionKind.id, SessionKind.name)).all())
+SUMMARY_COLUMNS = (
+    LogEntry.id,
+    LogEntry.held_on,
+    LogEntry.coach_id,
+    LogEntry.performance_rating,
+    LogEntry.what_happened,
+    LogEntry.next_steps,
+    LogEntry.is_private,
+    LogEntry.signed_off_at,
+)
+
+
+def entry_summaries(session: Session, rows: Sequence[Any]) -> list[EntrySummary]:
+    """Timeline lines from rows of `SUMMARY_COLUMNS` plus the kind's and the coach's names."""
     agents: dict[str, list[str]] = defaultdict(list)
-    ids = [e.id for e in entries]
-    for entry_id, agent_id in session.execute(
-        select(LogEntryAgent.entry_id, LogEntryAgent.agent_id).where(
-            LogEntryAgent.entry_id.in_(ids), alive(LogEntryAgent)
-        )
+    for entry_id, name in session.execute(
+        select(LogEntryAgent.entry_id, Person.full_name)
+        .join(Person, Person.id == LogEntryAgent.agent_id)
+        .where(LogEntryAgent.entry_id.in_([row.id for row in rows]), alive(LogEntryAgent))
     ):
-        agents[entry_id].append(names.get(agent_id, "?"))
+        agents[entry_id].append(name)
     return [
         EntrySummary(
-            id=e.id,
-            held_on=e.held_on,
-            kind_name=kinds.get(e.kind_id, "?"),
-            coach_id=e.coach_id,
-            coach_name=names.get(e.coach_id, "?"),
-            agent_names=tuple(sorted(agents[e.id])),
-            performance_rating=e.performance_rating,
-            what_happened=e.what_happened,
-            next_steps=e.next_steps,
-            is_private=e.is_private,
-            signed_off=e.signed_off_at is not None,
+            id=row.id,
+            held_on=row.held_on,
+            kind_name=row.kind_name,
+            coach_id=row.coach_id,
+            coach_name=row.coach_name,
+            agent_names=tuple(sorted(agents[row.id])),
+            performance_rating=row.performance_rating,
+            what_happened=row.what_happened,
+            next_steps=row.next_steps,
+            is_private=row.is_private,
+            signed_off=row.signed_off_at is not None,
         )
-        for e in entries
+        for row in rows
     ]
 
 

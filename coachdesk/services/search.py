@@ -106,13 +106,13 @@ class SearchService(Service):
                 ),
                 {"start": HIGHLIGHT_START, "end": HIGHLIGHT_END, "query": query, "limit": limit},
             ).all()
-            by_kind: dict[str, list[str]] = defaultdict(list)
+            by_labeller: dict[Labeller, list[str]] = defaultdict(list)
             for kind, record_id, _snippet in rows:
-                by_kind[kind].append(record_id)
+                by_labeller[LABELLERS[kind]].append(record_id)
             names = person_names(session)
             labels: dict[str, _Label] = {}
-            for kind, ids in by_kind.items():
-                labels.update(LABELLERS[kind](session, ids, names))
+            for labeller, ids in by_labeller.items():
+                labels.update(labeller(session, ids, names))
             return [
                 SearchHit(
                     kind, record_id, label.title, snippet, label.on, label.open_kind, label.open_id, label.person_id

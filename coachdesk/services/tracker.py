@@ -152,7 +152,7 @@ def agent_rows(
 ) -> list[AgentTracker]:
     sessions = session_counts(session, today)
     missing = [a.id for a in agents if a.id not in sessions]
-    earlier = last_sessions_before(session, missing, today - timedelta(days=LONG_WINDOW_DAYS))
+    earlier = last_sessions_before(session, missing, today - timedelta(days=LONG_WINDOW_DAYS - 1))
     commitments = commitment_counts(session, today)
     teams = dict(session.execute(select(Team.id, Team.name)).all())
     rows = []
@@ -191,7 +191,8 @@ def agent_rows(
     return rows
 
 
-def _counted_sessions(today: date, since: date) -> tuple[object, ...]:
+def counted_sessions(today: date, since: date) -> tuple[object, ...]:
+    """Filters for live sessions of kinds that count toward the coaching cadence, in a date window."""
     return (
         alive(LogEntry),
         alive(LogEntryAgent),
@@ -214,7 +215,7 @@ def session_counts(session: Session, today: date) -> dict[str, tuple[date, int, 
         .select_from(LogEntry)
         .join(LogEntryAgent, LogEntryAgent.entry_id == LogEntry.id)
         .join(SessionKind, SessionKind.id == LogEntry.kind_id)
-        .where(*_counted_sessions(today, today - timedelta(days=LONG_WINDOW_DAYS - 1)))  # type: ignore[arg-type]
+        .where(*counted_sessions(today, today - timedelta(days=LONG_WINDOW_DAYS - 1)))  # type: ignore[arg-type]
         .group_by(LogEntryAgent.agent_id)
     )
     return {row[0]: (row[1], int(row[2]), int(row[3])) for row in session.execute(query)}

@@ -1,0 +1,185 @@
+"""`python bench/run.py`: how fast CoachDesk answers on a large notebook, against what SQLite alone could do.
+
+Builds the large demo notebook once (250 agents, five years; a fixed seed and a fixed "today", so every run measures
+the same data) and caches it in bench/.cache/, rebuilt when the schema revision or the demo generator changes. Then
+each figure is timed through the services and through its floor (bench/floors.py: one hand-written query on the
+raw `sqlite3` module), and one JSON array goes to stdout; progress goes to stderr.
+
+The exit status is 0 even when a target is missed: each figure says so in `meets_target`, for whoever reads it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from datetime import time as clock_time
+from pathlib import Path
+from typing import Any
+
+import floors
+
+from coachdesk import migrations
+from coachdesk.services import Services, build_services
+from coachdesk.services import demo as demo_module
+from coachdesk.services.demo import generate_demo
+from coachdesk.storage import open_notebook
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+SEED = 7
+TODAY = date(2026, 11, 23)
+NOW = datetime.combine(TODAY, clock_time(9))
+SEARCH_TEXT = "adherence schedule"
+PAGE = 100
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Target:
+    """How much slower than its floor a figure may be, and how slow at most."""
+
+    max_ratio: float
+    max_ms: float
+
+    def __str__(self) -> str:
+        return f"ratio <= {self.max_ratio:g} and <= {self.max_ms:g} ms"
+
+    def met_by(self, median_ms: float, ratio: float) -> bool:
+        return ratio <= self.max_ratio and median_ms <= self.max_ms
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    measured: Callable[[], object]
+    floor: Callable[[], object]
+    target: Target
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments().parse_args(argv)
+    path = cached_notebook(args.agents, args.years)
+    notebook = open_notebook(path)
+    raw = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        services = build_services(notebook, clock=lambda: NOW)
+        results = [measure(figure, args.runs) for figure in figures(services, raw)]
+    finally:
+        raw.close()
+        notebook.close()
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+def arguments() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--agents", type=int, default=250, help="agents in the demo notebook (default 250)")
+    parser.add_argument("--years", type=float, default=5.0, help="years of history (default 5)")
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per figure, after one warm-up (default 15)")
+    return parser
+
+
+def figures(services: Services, raw: sqlite3.Connection) -> list[Figure]:
+    """The three figures a manager waits for: the Today view's tracker, an agent's timeline, and search."""
+    agent_id = floors.busiest_agent(raw)
+    return [
+        Figure(
+            "tracker, all agents",
+            services.tracker.agents,
+            lambda: floors.tracker(raw, TODAY),
+            Target(max_ratio=3, max_ms=50),
+        ),
+        Figure(
+            f"timeline, {PAGE} entries",
+            lambda: services.log.timeline(agent_id, limit=PAGE),
+            lambda: floors.timeline(raw, agent_id, PAGE),
+            Target(max_ratio=3, max_ms=50),
+        ),
+        Figure(
+            "full-text search",
+            lambda: services.search.search(SEARCH_TEXT, limit=SEARCH_LIMIT),
+            lambda: floors.search(raw, SEARCH_TEXT, SEARCH_LIMIT),
+            Target(max_ratio=3, max_ms=50),
+        ),
+    ]
+
+
+def measure(figure: Figure, runs: int) -> dict[str, Any]:
+    progress(f"measuring {figure.name}…")
+    median_ms = median_time_ms(figure.measured, runs)
+    floor_ms = median_time_ms(figure.floor, runs)
+    ratio = median_ms / floor_ms
+    return {
+        "name": figure.name,
+        "median_ms": round(median_ms, 3),
+        "floor_ms": round(floor_ms, 3),
+        "ratio": round(ratio, 2),
+        "target": str(figure.target),
+        "unit": "ms",
+        "runs": runs,
+        "meets_target": figure.target.met_by(median_ms, ratio),
+    }
+
+
+def median_time_ms(work: Callable[[], object], runs: int) -> float:
+    """The median of `runs` timings after one warm-up run, which fills caches the way a second look would."""
+    work()
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def cached_notebook(agents: int, years: float) -> Path:
+    """The demo notebook for this size, built once and kept while the schema and the generator stay the same."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / ".gitignore").write_text("*\n", encoding="utf-8")
+    path = CACHE / f"demo-{agents}-agents-{years:g}-years.sqlite3"
+    stamp = path.with_suffix(".json")
+    wanted = {"revision": migrations.HEAD, "generator": generator_fingerprint(), "seed": SEED, "today": str(TODAY)}
+    if path.exists() and stamp.exists() and json.loads(stamp.read_text(encoding="utf-8")) == wanted:
+        progress(f"using the cached notebook {path.name}")
+        return path
+    build_notebook(path, agents, years)
+    stamp.write_text(json.dumps(wanted), encoding="utf-8")
+    return path
+
+
+def build_notebook(path: Path, agents: int, years: float) -> None:
+    """Builds in a scratch file and copies it into place, so an interrupted build never leaves a cache behind."""
+    scratch = path.with_name(path.name + ".building")
+    for leftover in (scratch, *(scratch.with_name(scratch.name + suffix) for suffix in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+    progress(f"building the demo notebook: {agents} agents, {years:g} years…")
+    started = time.perf_counter()
+    notebook = open_notebook(scratch)
+    try:
+        summary = generate_demo(notebook, agents=agents, years=years, seed=SEED, today=TODAY)
+        notebook.backup_to(path)
+    finally:
+        notebook.close()
+    scratch.unlink(missing_ok=True)
+    progress(f"built in {time.perf_counter() - started:.1f} s: {summary}")
+
+
+def generator_fingerprint() -> str:
+    """Changes whenever the demo generator does, so the cache never measures data the generator no longer makes."""
+    source = Path(demo_module.__file__).read_bytes()
+    return hashlib.sha256(source).hexdigest()[:16]
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
