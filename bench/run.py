@@ -26,10 +26,9 @@ from typing import Any
 
 import floors
 
-from coachdesk import migrations
+from coachdesk import demo, migrations
+from coachdesk.demo import generate_demo
 from coachdesk.services import Services, build_services
-from coachdesk.services import demo as demo_module
-from coachdesk.services.demo import generate_demo
 from coachdesk.storage import open_notebook
 
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -172,9 +171,13 @@ def build_notebook(path: Path, agents: int, years: float) -> None:
 
 
 def generator_fingerprint() -> str:
-    """Changes whenever the demo generator does, so the cache never measures data the generator no longer makes."""
-    source = Path(demo_module.__file__).read_bytes()
-    return hashlib.sha256(source).hexdigest()[:16]
+    """Changes whenever any module of the demo generator does, so the cache never measures data it no longer makes."""
+    package = Path(demo.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def progress(message: str) -> None:

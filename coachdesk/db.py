@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,21 +25,21 @@ APPLICATION_ID = 0x43444B31
 BUSY_TIMEOUT_MS = 5000
 
 
-def create_notebook_engine(path: Path) -> Engine:
+def create_notebook_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False},
         pool_pre_ping=False,
     )
-    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "connect", partial(_configure_connection, busy_timeout_ms))
     event.listen(engine, "begin", _begin)
     return engine
 
 
-def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _configure_connection(busy_timeout_ms: int, dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from coachdesk import migrations
 from coachdesk.config import backups_dir
-from coachdesk.db import APPLICATION_ID, Notebook, copy_database, create_notebook_engine
+from coachdesk.db import APPLICATION_ID, BUSY_TIMEOUT_MS, Notebook, copy_database, create_notebook_engine
 from coachdesk.errors import NewerNotebook, NotANotebook
 from coachdesk.models import utcnow
 
@@ -27,14 +27,14 @@ class FileState(enum.Enum):
     OLDER = "older"
 
 
-def open_notebook(path: Path) -> Notebook:
+def open_notebook(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Notebook:
     """Opens (creating or upgrading as needed) the notebook at `path`."""
     state = inspect_notebook_file(path)
     if state is FileState.OLDER:
         back_up_before_upgrade(path)
     if state is FileState.NEW:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_notebook_engine(path)
+    engine = create_notebook_engine(path, busy_timeout_ms)
     if state is not FileState.CURRENT:
         with engine.connect() as connection:
             upgrade_schema(connection)

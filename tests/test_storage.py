@@ -14,9 +14,12 @@ from alembic.script import ScriptDirectory
 from coachdesk import migrations
 from coachdesk.config import backups_dir
 from coachdesk.db import APPLICATION_ID, create_notebook_engine
-from coachdesk.errors import NewerNotebook, NotANotebook
+from coachdesk.errors import NewerNotebook, NotANotebook, NotebookBusy
 from coachdesk.models import Base
+from coachdesk.services import build_services
+from coachdesk.services.people import PersonDraft
 from coachdesk.storage import open_notebook, upgrade_schema
+from tests.conftest import NOW
 
 
 def pragma(path: Path, name: str) -> object:
@@ -165,3 +168,20 @@ def test_a_backup_is_a_consistent_copy_while_another_connection_writes(notebook_
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM teams").fetchone() == (0,)
     assert revision_of(copy) == migrations.HEAD
+
+
+def test_a_write_while_another_program_holds_the_notebook_says_so_and_changes_nothing(notebook_file: Path) -> None:
+    notebook = open_notebook(notebook_file, busy_timeout_ms=50)
+    people = build_services(notebook, clock=lambda: NOW).people
+    blocker = sqlite3.connect(notebook_file, isolation_level=None)
+    try:
+        blocker.execute("BEGIN IMMEDIATE")
+        with pytest.raises(NotebookBusy, match="busy in another CoachDesk window"):
+            people.add(PersonDraft("Priya Shah", "A1"))
+        blocker.execute("ROLLBACK")
+        assert people.list_people() == []
+        people.add(PersonDraft("Priya Shah", "A1"))
+        assert [person.full_name for person in people.list_people()] == ["Priya Shah"]
+    finally:
+        blocker.close()
+        notebook.close()

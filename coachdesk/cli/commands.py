@@ -82,7 +82,7 @@ def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_demo(context: CommandContext, args: argparse.Namespace) -> int:
-    from coachdesk.services.demo import generate_demo
+    from coachdesk.demo import generate_demo
 
     services = context.services
     print(f"Building a demo notebook with {args.agents} agents and {args.years:g} years of history…", file=sys.stderr)
