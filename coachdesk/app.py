@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +16,7 @@ from coachdesk import __version__
 from coachdesk.config import APP_NAME, notebook_path
 from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ThreadTaskRunner
 
 
@@ -29,7 +30,7 @@ def run_app(folder: Path) -> int:
     errors = ErrorReporter(folder)
     errors.install()
     tasks = ThreadTaskRunner()
-    window = MainWindow(tasks, errors, notebook_path(folder))
+    window = MainWindow(tasks, errors, notebook_path(folder), UiSettings(QSettings()))
     window.show()
     window.open_notebook()
     try:

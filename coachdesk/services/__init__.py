@@ -11,16 +11,20 @@ from coachdesk.services.commitments import CommitmentService
 from coachdesk.services.export import ExportService
 from coachdesk.services.integrity import IntegrityService
 from coachdesk.services.kpis import KpiService
+from coachdesk.services.ledger import LedgerService
 from coachdesk.services.log import LogService
 from coachdesk.services.meetings import MeetingService
 from coachdesk.services.people import PeopleService
 from coachdesk.services.plans import PlanService
 from coachdesk.services.recognition import RecognitionService
 from coachdesk.services.roster import RosterService
+from coachdesk.services.roster_view import RosterViewService
 from coachdesk.services.search import SearchService
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.summary import SummaryService
 from coachdesk.services.tracker import TrackerService
+from coachdesk.services.trends import TrendService
+from coachdesk.services.workspace import WorkspaceService
 
 
 @dataclass(frozen=True)
@@ -35,29 +39,40 @@ class Services:
     kpis: KpiService
     recognition: RecognitionService
     tracker: TrackerService
+    trends: TrendService
+    ledger: LedgerService
     search: SearchService
     roster: RosterService
+    roster_view: RosterViewService
     export: ExportService
     integrity: IntegrityService
     summary: SummaryService
+    workspace: WorkspaceService
 
 
 def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
     settings = SettingsService(notebook, clock)
+    people = PeopleService(notebook, clock, settings)
+    log = LogService(notebook, clock, settings)
+    kpis = KpiService(notebook, clock)
     return Services(
         notebook=notebook,
         settings=settings,
-        people=PeopleService(notebook, clock, settings),
-        log=LogService(notebook, clock, settings),
+        people=people,
+        log=log,
         commitments=CommitmentService(notebook, clock),
         plans=PlanService(notebook, clock, settings),
         meetings=MeetingService(notebook, clock, settings),
-        kpis=KpiService(notebook, clock),
+        kpis=kpis,
         recognition=RecognitionService(notebook, clock, settings),
         tracker=TrackerService(notebook, clock, settings),
+        trends=TrendService(notebook, clock, settings),
+        ledger=LedgerService(notebook, clock, settings),
         search=SearchService(notebook, clock),
         roster=RosterService(notebook, clock),
+        roster_view=RosterViewService(notebook, clock, settings),
         export=ExportService(notebook, clock),
         integrity=IntegrityService(notebook, clock),
         summary=SummaryService(notebook, clock),
+        workspace=WorkspaceService(notebook, clock, settings, people=people, log=log, kpis=kpis),
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import AmbiguousName, NotFound, ValidationError
@@ -24,6 +25,8 @@ from coachdesk.models import (
     SessionFocus,
     SessionKind,
     Synced,
+    Template,
+    TemplateKind,
 )
 from coachdesk.services.base import alive, live, optional_rating, person_names, required_text
 from coachdesk.services.commitments import CommitmentDraft, CommitmentView, add_commitment, commitment_views
@@ -79,6 +82,8 @@ class SessionDraft:
     mentorship_id: str | None = None
     template_id: str | None = None
     goal_ids: tuple[str, ...] = ()
+    acknowledgement: str | None = None
+    """The agents' comment when they acknowledged the session on the manager's laptop; None when they did not."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,15 @@ class KindView:
     key: str
     name: str
     counts_toward_cadence: bool
+
+
+@dataclass(frozen=True)
+class TemplateView:
+    """The prompts shown in an empty session form, per field, for one kind of session."""
+
+    id: str
+    name: str
+    prompts: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -175,6 +189,17 @@ class LogService(ServiceWithSettings):
             query = select(SessionKind).where(alive(SessionKind)).order_by(SessionKind.position, SessionKind.name)
             return [kind_view(k) for k in session.scalars(query)]
 
+    def session_templates(self) -> dict[str, TemplateView]:
+        """Each session kind's template, by the kind's key."""
+        with self._notebook.read() as session:
+            rows = session.execute(
+                select(SessionKind.key, Template)
+                .join(Template, Template.session_kind_id == SessionKind.id)
+                .where(alive(Template), alive(SessionKind), Template.kind == TemplateKind.SESSION)
+                .order_by(Template.builtin.desc(), Template.created_at)
+            )
+            return {key: template_view(template) for key, template in rows}
+
     def add_kind(self, name: str, *, counts_toward_cadence: bool = True) -> KindView:
         label = required_text(name, "name", "A session kind's name")
         key = "_".join(label.casefold().split())
@@ -249,6 +274,16 @@ class LogService(ServiceWithSettings):
                     origin="session",
                     entry_id=entry.id,
                 )
+            if draft.acknowledgement is not None:
+                session.add_all(
+                    Acknowledgement(
+                        entry_id=entry.id,
+                        agent_id=agent.id,
+                        acknowledged_at=self._clock(),
+                        comment=draft.acknowledgement.strip(),
+                    )
+                    for agent in agents
+                )
             session.flush()
             return entry_view(session, entry, self.today())
 
@@ -271,9 +306,17 @@ class LogService(ServiceWithSettings):
             raise AmbiguousName(f"Several entries have ids starting with {prefix}; give more characters.")
         return ids[0]
 
-    def timeline(self, agent_id: str, *, limit: int = 100, before: date | None = None) -> list[EntrySummary]:
-        """An agent's sessions, newest first, a page at a time (`before` continues after the last page)."""
-        return self.list_entries(agent_id=agent_id, until=before - timedelta(days=1) if before else None, limit=limit)
+    def timeline(
+        self, agent_id: str, *, limit: int = 100, before: date | None = None, after: str | None = None
+    ) -> list[EntrySummary]:
+        """An agent's sessions, newest first, a page at a time.
+
+        `after` is the id of the last line already shown: the page goes on from it without skipping or repeating
+        entries that share a day. `before` jumps to the sessions held before a day.
+        """
+        return self.list_entries(
+            agent_id=agent_id, until=before - timedelta(days=1) if before else None, limit=limit, after=after
+        )
 
     def list_entries(
         self,
@@ -283,14 +326,18 @@ class LogService(ServiceWithSettings):
         since: date | None = None,
         until: date | None = None,
         limit: int | None = None,
+        after: str | None = None,
     ) -> list[EntrySummary]:
-        """Entries newest first, each as a timeline line: only the columns a line shows, names joined in."""
+        """Entries newest first, each as a timeline line: only the columns a line shows, names joined in.
+
+        `after` (an entry's id) starts the list below that entry, for paging.
+        """
         query = (
             select(*SUMMARY_COLUMNS, SessionKind.name.label("kind_name"), Person.full_name.label("coach_name"))
             .join(SessionKind, SessionKind.id == LogEntry.kind_id)
             .join(Person, Person.id == LogEntry.coach_id)
             .where(alive(LogEntry))
-            .order_by(LogEntry.held_on.desc(), LogEntry.created_at.desc())
+            .order_by(*TIMELINE_ORDER)
         )
         if agent_id:
             query = query.join(LogEntryAgent, LogEntryAgent.entry_id == LogEntry.id).where(
@@ -305,6 +352,8 @@ class LogService(ServiceWithSettings):
         if limit:
             query = query.limit(limit)
         with self._notebook.read() as session:
+            if after:
+                query = query.where(below_in_timeline(session, after))
             return entry_summaries(session, session.execute(query).all())
 
     def edit(self, entry_id: str, changes: Mapping[str, Any], *, reason: str = "") -> EntryView:
@@ -447,6 +496,15 @@ def kind_by_key(session: Session, key_or_name: str) -> SessionKind:
     raise ValidationError(f"“{key_or_name}” is not a kind of session. Known kinds: {known}.", "kind")
 
 
+def template_view(template: Template) -> TemplateView:
+    try:
+        body = json.loads(template.body)
+    except ValueError:
+        body = {}
+    prompts = body.get("prompts") if isinstance(body, dict) else None
+    return TemplateView(template.id, template.name, dict(prompts) if isinstance(prompts, dict) else {})
+
+
 def kind_view(kind: SessionKind) -> KindView:
     return KindView(kind.id, kind.key, kind.name, kind.counts_toward_cadence)
 
@@ -468,6 +526,22 @@ def latest_value(session: Session, entry: LogEntry, name: str) -> str:
     if amendments:
         return amendments[0]
     return display_value(session, name, entry.kind_id if name == "kind" else getattr(entry, name))
+
+
+TIMELINE_ORDER = (LogEntry.held_on.desc(), LogEntry.created_at.desc(), LogEntry.id.desc())
+"""Newest first; the id settles entries written at the same moment, so every entry has one place to page from."""
+
+
+def below_in_timeline(session: Session, entry_id: str) -> ColumnElement[bool]:
+    """The entries after `entry_id` in `TIMELINE_ORDER`: a keyset, so a page never splits a day's entries wrongly."""
+    cursor = session.execute(select(LogEntry.held_on, LogEntry.created_at).where(LogEntry.id == entry_id)).first()
+    if cursor is None:
+        raise NotFound(f"There is no leader-log entry with id {entry_id}.")
+    return tuple_(LogEntry.held_on, LogEntry.created_at, LogEntry.id) < tuple_(
+        literal(cursor.held_on, LogEntry.held_on.type),
+        literal(cursor.created_at, LogEntry.created_at.type),
+        literal(entry_id, LogEntry.id.type),
+    )
 
 
 SUMMARY_COLUMNS = (

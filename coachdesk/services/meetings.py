@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
 from coachdesk.models import AgendaItem, AgendaSource, Cadence, Meeting, MeetingStatus, OneOnOneSeries, Person
 from coachdesk.services.base import alive, live, person_names, required_text
+from coachdesk.services.people import subtree_ids
 from coachdesk.services.settings import ServiceWithSettings
 
 CADENCE_DAYS = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14, Cadence.MONTHLY: 30}
+MISSED_WINDOW_DAYS = 91
+UPCOMING = (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,32 @@ class MeetingView:
     started_at: datetime | None
     ended_at: datetime | None
     elapsed_seconds: int
+
+
+@dataclass(frozen=True)
+class CalendarMeeting:
+    """A meeting as a calendar shows it: with whom, when, and how it went."""
+
+    id: str
+    series_id: str
+    person_id: str
+    person_name: str
+    manager_id: str
+    manager_name: str
+    scheduled_at: datetime
+    duration_minutes: int
+    status: MeetingStatus
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    """A series with what a list of them needs: when the next meeting is, when the last was held, what was missed."""
+
+    series: SeriesView
+    next_meeting_at: datetime | None
+    last_held_at: datetime | None
+    missed_recently: int
+    """Meetings marked missed in the last 13 weeks."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +137,69 @@ class MeetingService(ServiceWithSettings):
             query = select(OneOnOneSeries).where(alive(OneOnOneSeries))
             if manager_id:
                 query = query.where(OneOnOneSeries.manager_id == manager_id)
-            return [series_view(session, s) for s in session.scalars(query)]
+            return series_views(session, list(session.scalars(query)))
+
+    def summaries(self, *, under_manager_id: str | None = None) -> list[SeriesSummary]:
+        """Every live series (or those of people below a manager), by the report's name, from one grouped query."""
+        today = self.today()
+        start_of_today = datetime.combine(today, time())
+        missed_since = datetime.combine(today - timedelta(days=MISSED_WINDOW_DAYS), time())
+        when = Meeting.scheduled_at
+        figures = (
+            select(
+                Meeting.series_id,
+                func.min(case((Meeting.status.in_(UPCOMING) & (when >= start_of_today), when))),
+                func.max(case((Meeting.status == MeetingStatus.HELD, when))),
+                func.sum(case(((Meeting.status == MeetingStatus.MISSED) & (when >= missed_since), 1), else_=0)),
+            )
+            .where(alive(Meeting))
+            .group_by(Meeting.series_id)
+        )
+        with self._notebook.read() as session:
+            found = {row[0]: row[1:] for row in session.execute(figures)}
+            summaries = [
+                SeriesSummary(view, *found.get(view.id, (None, None, 0)))
+                for view in series_views(session, self._series_in_scope(session, under_manager_id))
+            ]
+        return sorted(summaries, key=lambda s: (s.series.report_name.casefold(), s.series.manager_name.casefold()))
+
+    def between(self, first: date, last: date, *, under_manager_id: str | None = None) -> list[CalendarMeeting]:
+        """Meetings from `first` to `last` inclusive (or those of people below a manager), earliest first."""
+        query = (
+            select(Meeting, OneOnOneSeries.report_id, OneOnOneSeries.manager_id)
+            .join(OneOnOneSeries, OneOnOneSeries.id == Meeting.series_id)
+            .where(
+                alive(Meeting),
+                alive(OneOnOneSeries),
+                Meeting.scheduled_at >= datetime.combine(first, time()),
+                Meeting.scheduled_at < datetime.combine(last + timedelta(days=1), time()),
+            )
+            .order_by(Meeting.scheduled_at)
+        )
+        with self._notebook.read() as session:
+            scope = subtree_ids(session, under_manager_id) if under_manager_id else None
+            names = person_names(session)
+            return [
+                CalendarMeeting(
+                    id=meeting.id,
+                    series_id=meeting.series_id,
+                    person_id=report_id,
+                    person_name=names.get(report_id, "?"),
+                    manager_id=manager_id,
+                    manager_name=names.get(manager_id, "?"),
+                    scheduled_at=meeting.scheduled_at,
+                    duration_minutes=meeting.duration_minutes,
+                    status=meeting.status,
+                )
+                for meeting, report_id, manager_id in session.execute(query)
+                if scope is None or report_id in scope
+            ]
+
+    def _series_in_scope(self, session: Session, under_manager_id: str | None) -> list[OneOnOneSeries]:
+        query = select(OneOnOneSeries).where(alive(OneOnOneSeries))
+        if under_manager_id:
+            query = query.where(OneOnOneSeries.report_id.in_(subtree_ids(session, under_manager_id)))
+        return list(session.scalars(query))
 
     def schedule(self, series_id: str, at: datetime) -> MeetingView:
         with self._notebook.write() as session:
@@ -187,21 +278,28 @@ class MeetingService(ServiceWithSettings):
 
 
 def series_view(session: Session, series: OneOnOneSeries) -> SeriesView:
+    return series_views(session, [series])[0]
+
+
+def series_views(session: Session, series: list[OneOnOneSeries]) -> list[SeriesView]:
     names = person_names(session)
-    return SeriesView(
-        id=series.id,
-        manager_id=series.manager_id,
-        manager_name=names.get(series.manager_id, "?"),
-        report_id=series.report_id,
-        report_name=names.get(series.report_id, "?"),
-        cadence=series.cadence,
-        interval_days=series.interval_days,
-        weekday=series.weekday,
-        usual_time=series.usual_time,
-        duration_minutes=series.duration_minutes,
-        timezone=series.timezone,
-        active=series.active,
-    )
+    return [
+        SeriesView(
+            id=s.id,
+            manager_id=s.manager_id,
+            manager_name=names.get(s.manager_id, "?"),
+            report_id=s.report_id,
+            report_name=names.get(s.report_id, "?"),
+            cadence=s.cadence,
+            interval_days=s.interval_days,
+            weekday=s.weekday,
+            usual_time=s.usual_time,
+            duration_minutes=s.duration_minutes,
+            timezone=s.timezone,
+            active=s.active,
+        )
+        for s in series
+    ]
 
 
 def meeting_view(meeting: Meeting) -> MeetingView:

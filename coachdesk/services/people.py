@@ -30,6 +30,7 @@ class PersonDraft:
     team_id: str | None = None
     start_date: date | None = None
     cadence_days: int | None = None
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class PersonView:
     cadence_days: int
     cadence_overridden: bool
     tenure: Tenure
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,17 +95,22 @@ class PeopleService(ServiceWithSettings):
         raise NotFound(f"Nobody in the notebook matches “{wanted}”.")
 
     def add(self, draft: PersonDraft) -> PersonView:
-        with self._notebook.write() as session:
-            person = Person()
-            self._apply(session, person, draft)
-            session.add(person)
-            session.flush()
-            return self._views(session, [person])[0]
+        return self.save(None, draft)
 
     def update(self, person_id: str, draft: PersonDraft) -> PersonView:
+        return self.save(person_id, draft)
+
+    def save(self, person_id: str | None, draft: PersonDraft, team_name: str = "") -> PersonView:
+        """Adds (no id) or changes a person; a `team_name` puts them in the team of that name, made if there is none.
+
+        The team is made in the same transaction, so a person refused for a bad field leaves no stray team behind.
+        """
         with self._notebook.write() as session:
-            person = live(session, Person, person_id, "person")
+            if team_name.strip():
+                draft = replace(draft, team_id=team_named(session, team_name.strip()).id)
+            person = Person() if person_id is None else live(session, Person, person_id, "person")
             self._apply(session, person, draft)
+            session.add(person)
             session.flush()
             return self._views(session, [person])[0]
 
@@ -170,8 +177,11 @@ class PeopleService(ServiceWithSettings):
             live(session, Team, draft.team_id, "team")
         if not (draft.is_agent or draft.is_manager):
             raise ValidationError("A person is an agent, a manager, or both.", "is_agent")
+        email = draft.email.strip()
+        if email and not looks_like_email(email):
+            raise ValidationError(f"“{email}” is not an email address.", "email")
         person.employee_id = employee_id
-        person.email = draft.email.strip()
+        person.email = email
         person.role = draft.role.strip()
         person.is_agent = draft.is_agent
         person.is_manager = draft.is_manager
@@ -179,6 +189,7 @@ class PeopleService(ServiceWithSettings):
         person.team_id = draft.team_id
         person.start_date = draft.start_date
         person.cadence_days = draft.cadence_days
+        person.notes = draft.notes.strip()
 
     def _views(self, session: Session, people: list[Person]) -> list[PersonView]:
         policy = self._settings.cadence_policy()
@@ -207,7 +218,13 @@ def person_view(
         cadence_days=target_cadence_days(person.start_date, person.cadence_days, today, policy),
         cadence_overridden=person.cadence_days is not None,
         tenure=tenure_on(person.start_date, today, policy),
+        notes=person.notes,
     )
+
+
+def looks_like_email(text: str) -> bool:
+    """Catches a name or a phone number typed in the email field; whether the address exists is not ours to say."""
+    return "@" in text and "." in text.rsplit("@", 1)[-1]
 
 
 def folded_name(text: str) -> str:

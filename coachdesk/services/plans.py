@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -141,10 +142,15 @@ class PlanService(ServiceWithSettings):
                 .where(DevelopmentPlan.person_id == person_id, alive(DevelopmentPlan))
                 .order_by(DevelopmentPlan.started_on.desc())
             )
-            return [plan_view(session, p) for p in session.scalars(query)]
+            return plan_views(session, list(session.scalars(query)))
 
     def active_plan_for(self, person_id: str) -> PlanView | None:
         return next((p for p in self.plans_for(person_id) if p.status is PlanStatus.ACTIVE), None)
+
+    def active_plans(self, *, include_archived: bool = False) -> list[PlanView]:
+        """Every active plan in the notebook, by person, for the Plans list; archived people's only when asked."""
+        with self._notebook.read() as session:
+            return active_plans(session, include_archived=include_archived)
 
     def draft_of(self, plan_id: str) -> PlanDraft:
         """The plan as an editable draft, ids kept, for `revise_plan`."""
@@ -276,41 +282,76 @@ def live_steps(session: Session, goal_id: str) -> list[PlanStep]:
 
 
 def plan_view(session: Session, plan: DevelopmentPlan) -> PlanView:
-    kpis = dict(session.execute(select(Kpi.id, Kpi.name)).all())
-    goals = []
-    for goal in live_goals(session, plan.id):
-        steps = live_steps(session, goal.id)
-        current = next((s.id for s in steps if s.completed_on is None), None)
-        evidence = len(
-            session.scalars(select(LogEntryGoal.id).where(LogEntryGoal.goal_id == goal.id, alive(LogEntryGoal))).all()
-        )
-        goals.append(
-            GoalView(
-                id=goal.id,
-                title=goal.title,
-                kpi_id=goal.kpi_id,
-                kpi_name=kpis.get(goal.kpi_id or ""),
-                baseline_value=goal.baseline_value,
-                target_value=goal.target_value,
-                due_on=goal.due_on,
-                status=goal.status,
-                notes=goal.notes,
-                steps=tuple(
-                    StepView(s.id, s.position, s.text, s.due_on, s.started_on, s.completed_on, s.id == current)
-                    for s in steps
-                ),
-                evidence_count=evidence,
-            )
-        )
-    return PlanView(
-        id=plan.id,
-        person_id=plan.person_id,
-        person_name=person_names(session).get(plan.person_id, "?"),
-        title=plan.title,
-        status=plan.status,
-        training_needs=plan.training_needs,
-        started_on=plan.started_on,
-        review_on=plan.review_on,
-        revision=plan.revision,
-        goals=tuple(goals),
+    return plan_views(session, [plan])[0]
+
+
+def plan_views(session: Session, plans: list[DevelopmentPlan]) -> list[PlanView]:
+    """Views of many plans from the same handful of queries, however many plans, goals and steps there are."""
+    plan_ids = [p.id for p in plans]
+    goals_of: dict[str, list[PlanGoal]] = defaultdict(list)
+    goal_query = select(PlanGoal).where(PlanGoal.plan_id.in_(plan_ids), alive(PlanGoal)).order_by(PlanGoal.position)
+    for goal in session.scalars(goal_query):
+        goals_of[goal.plan_id].append(goal)
+    goal_ids = [g.id for goals in goals_of.values() for g in goals]
+    steps_of: dict[str, list[PlanStep]] = defaultdict(list)
+    step_query = select(PlanStep).where(PlanStep.goal_id.in_(goal_ids), alive(PlanStep)).order_by(PlanStep.position)
+    for step in session.scalars(step_query):
+        steps_of[step.goal_id].append(step)
+    evidence = dict(
+        session.execute(
+            select(LogEntryGoal.goal_id, func.count())
+            .where(LogEntryGoal.goal_id.in_(goal_ids), alive(LogEntryGoal))
+            .group_by(LogEntryGoal.goal_id)
+        ).all()
     )
+    kpis = dict(session.execute(select(Kpi.id, Kpi.name)).all())
+    names = person_names(session)
+    return [
+        PlanView(
+            id=plan.id,
+            person_id=plan.person_id,
+            person_name=names.get(plan.person_id, "?"),
+            title=plan.title,
+            status=plan.status,
+            training_needs=plan.training_needs,
+            started_on=plan.started_on,
+            review_on=plan.review_on,
+            revision=plan.revision,
+            goals=tuple(
+                goal_view(goal, steps_of[goal.id], evidence.get(goal.id, 0), kpis) for goal in goals_of[plan.id]
+            ),
+        )
+        for plan in plans
+    ]
+
+
+def goal_view(goal: PlanGoal, steps: list[PlanStep], evidence_count: int, kpis: dict[str, str]) -> GoalView:
+    current = next((s.id for s in steps if s.completed_on is None), None)
+    return GoalView(
+        id=goal.id,
+        title=goal.title,
+        kpi_id=goal.kpi_id,
+        kpi_name=kpis.get(goal.kpi_id or ""),
+        baseline_value=goal.baseline_value,
+        target_value=goal.target_value,
+        due_on=goal.due_on,
+        status=goal.status,
+        notes=goal.notes,
+        steps=tuple(
+            StepView(s.id, s.position, s.text, s.due_on, s.started_on, s.completed_on, s.id == current) for s in steps
+        ),
+        evidence_count=evidence_count,
+    )
+
+
+def active_plans(session: Session, *, include_archived: bool = False) -> list[PlanView]:
+    """The active plans of live people, by person and then newest first."""
+    query = (
+        select(DevelopmentPlan)
+        .join(Person, Person.id == DevelopmentPlan.person_id)
+        .where(alive(DevelopmentPlan), alive(Person), DevelopmentPlan.status == PlanStatus.ACTIVE)
+        .order_by(Person.full_name, DevelopmentPlan.started_on.desc())
+    )
+    if not include_archived:
+        query = query.where(Person.archived.is_(False))
+    return plan_views(session, list(session.scalars(query)))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from coachdesk.errors import ImportRejected, RowProblem
 from coachdesk.models import Person, new_id
 from coachdesk.services.base import Service, alive
-from coachdesk.services.people import MAX_CADENCE_DAYS, team_named
+from coachdesk.services.people import MAX_CADENCE_DAYS, looks_like_email, team_named
 from coachdesk.services.tabular import Table, TableRow, parse_date, read_table
 
 COLUMN_ALIASES = {
@@ -146,7 +146,7 @@ def _check_row(
                 f"the start date “{values['start_date']}” is not a date (write it as 2024-03-31 or 31/03/2024)"
             )
     email = values.get("email", "")
-    if email and ("@" not in email or "." not in email.rsplit("@", 1)[-1]):
+    if email and not looks_like_email(email):
         found.append(f"“{email}” is not an email address")
     kind = values.get("type", "").casefold()
     if kind and kind not in PERSON_TYPES:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coachdesk.crashlog import log_exception
@@ -15,6 +16,7 @@ from coachdesk.errors import CoachDeskError
 class ErrorReporter:
     def __init__(self, folder: Path) -> None:
         self._folder = folder
+        self.shown: list[str] = []
 
     def install(self) -> None:
         """Catches exceptions that escape a slot, so no traceback is ever shown to a person."""
@@ -29,8 +31,15 @@ class ErrorReporter:
             f"is still there. Details for a bug report are in {log_file}."
         )
 
-    def show(self, parent: QWidget | None, error: BaseException, title: str = "CoachDesk") -> None:
-        QMessageBox.warning(parent, title, self.message_for(error))
+    def show(self, parent: QWidget | None, error: BaseException, title: str = "CoachDesk") -> QMessageBox:
+        """Opens the message without blocking the event loop, so the worker's results keep arriving meanwhile."""
+        message = self.message_for(error)
+        self.shown.append(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAccessibleName("Problem")
+        box.open()
+        return box
 
     def _excepthook(self, _kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         self.show(None, error.with_traceback(trace))

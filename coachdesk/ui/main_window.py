@@ -1,90 +1,299 @@
-"""The main window. For now it opens the notebook off the GUI thread and says what it holds."""
+"""The main window: a sidebar of screens, the screen itself, and a status bar that says where the notebook is.
+
+The notebook opens on the worker; until it has, the window shows that it is opening (or, if the file is refused,
+why). Once open, the window builds the screens and hands each the same `UiContext`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+)
 
 from coachdesk.config import APP_NAME
+from coachdesk.drafts import DraftStore
 from coachdesk.errors import CoachDeskError
 from coachdesk.services import Services, build_services
-from coachdesk.services.summary import NotebookSummary
+from coachdesk.services.base import Clock
 from coachdesk.storage import open_notebook
+from coachdesk.ui.agent.page import AgentPage
+from coachdesk.ui.context import ChangeNotices, UiContext
+from coachdesk.ui.editor.dialog import SessionEditor
 from coachdesk.ui.errors import ErrorReporter
+from coachdesk.ui.meetings.page import OneOnOnesPage
+from coachdesk.ui.page import Page
+from coachdesk.ui.plans.page import PlansPage
+from coachdesk.ui.search.page import SearchPage
+from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import TaskRunner
+from coachdesk.ui.team.page import TeamPage
+from coachdesk.ui.today.page import TodayPage
+from coachdesk.ui.widgets import column, heading, muted
+
+SIDEBAR_PAGES: tuple[type[Page], ...] = (TodayPage, TeamPage, OneOnOnesPage, PlansPage, SearchPage)
+SAVED = "All changes saved"
+
+
+@dataclass(frozen=True)
+class Opened:
+    services: Services
+    drafts: list[str]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, tasks: TaskRunner, errors: ErrorReporter, notebook_file: Path) -> None:
+    notebook_opened = Signal()
+    """The screens are built and the notebook is ready to work in."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        errors: ErrorReporter,
+        notebook_file: Path,
+        settings: UiSettings,
+        clock: Clock = datetime.now,
+    ) -> None:
         super().__init__()
         self._tasks = tasks
         self._errors = errors
+        self._settings = settings
+        self._clock = clock
         self._notebook_file = notebook_file
+        self.drafts = DraftStore(notebook_file.parent / "drafts")
         self.services: Services | None = None
+        self.context: UiContext | None = None
+        self.pages: dict[str, Page] = {}
+        self.editors: list[SessionEditor] = []
+        self._history: list[tuple[str, str | None]] = []
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName("CoachDesk main window")
-        self.resize(900, 600)
-        self.heading = QLabel("Opening your notebook…")
+        self.resize(1200, 780)
+        self.heading = heading("Opening your notebook…", 1.8)
         self.heading.setAccessibleName("Notebook status")
-        heading_font = QFont(self.heading.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.8)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
-        self.details = QLabel("")
-        self.details.setAccessibleName("Notebook contents")
-        self.details.setWordWrap(True)
+        self.details = muted("")
+        self.details.setAccessibleName("Notebook details")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setCentralWidget(self._card(self.heading, self.details))
-        self.statusBar().showMessage(f"Notebook: {notebook_file}")
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Screens")
+        self.sidebar.setIconSize(QSize(0, 0))
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(column(self.heading, self.details, margin=48, stretch=True))
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 1020])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.where = QLabel(f"Notebook: {notebook_file}")
+        self.where.setAccessibleName("Notebook file")
+        self.resume_button = QPushButton("")
+        self.resume_button.setAccessibleName("Resume unfinished sessions")
+        self.resume_button.setFlat(True)
+        self.resume_button.hide()
+        self.resume_button.clicked.connect(self.resume_drafts)
+        self.save_state = QLabel("")
+        self.save_state.setAccessibleName("Save state")
+        self.statusBar().addWidget(self.where, 1)
+        self.statusBar().addPermanentWidget(self.resume_button)
+        self.statusBar().addPermanentWidget(self.save_state)
+        self._restore_layout()
+
+    # Opening and closing -------------------------------------------------
 
     def open_notebook(self) -> None:
         """Opens (creating or upgrading) the notebook on the worker, so a slow disk never freezes the window."""
-        self._tasks.submit(self._open_and_summarise, self._show_ready, self._show_refused)
+        self._tasks.submit(self._open, self._show_ready, self._show_refused)
 
     def close_notebook(self) -> None:
         if self.services is not None:
             self.services.notebook.close()
             self.services = None
 
-    def _open_and_summarise(self) -> tuple[Services, NotebookSummary]:
-        services = build_services(open_notebook(self._notebook_file))
-        return services, services.summary.summary()
+    def _open(self) -> Opened:
+        services = build_services(open_notebook(self._notebook_file), self._clock)
+        return Opened(services, self.drafts.keys())
 
-    def _show_ready(self, opened: tuple[Services, NotebookSummary]) -> None:
-        self.services, summary = opened
-        self.heading.setText("Your notebook is ready")
-        if summary.empty:
-            contents = (
-                "It is empty. Import your team with <b>coachdesk import-roster FILE</b>, or explore a sample "
-                "team first with <b>coachdesk demo</b>."
-            )
-        else:
-            contents = (
-                f"It holds {summary.people} people ({summary.agents} active agents), "
-                f"{summary.log_entries} leader-log entries, {summary.open_commitments} open commitments "
-                f"and {summary.plans} development plans."
-            )
-        self.details.setText(f"{contents}<br><br>Stored at {self._notebook_file}")
-        self.statusBar().showMessage(f"Notebook: {self._notebook_file} — saved")
+    def _show_ready(self, opened: Opened) -> None:
+        self.services = opened.services
+        notices = ChangeNotices(self)
+        notices.saving.connect(lambda: self.save_state.setText("Saving…"))
+        notices.changed.connect(lambda _topics: self.save_state.setText(SAVED))
+        notices.failed.connect(lambda: self.save_state.setText("Not saved"))
+        self.context = UiContext(opened.services, self._tasks, self._errors, notices, self._settings, self)
+        for page_type in (*SIDEBAR_PAGES, AgentPage):
+            page = page_type(self.context)
+            self.pages[page.key] = page
+            self.stack.addWidget(page)
+        for number, page_type in enumerate(SIDEBAR_PAGES, start=1):
+            item = QListWidgetItem(page_type.title)
+            item.setData(Qt.ItemDataRole.UserRole, page_type.key)
+            item.setToolTip(f"{page_type.title} (Ctrl+{number})")
+            self.sidebar.addItem(item)
+            self._shortcut(f"Ctrl+{number}", lambda key=page_type.key: self.show_page(key))
+        self.sidebar.currentItemChanged.connect(self._on_sidebar)
+        self._shortcut(QKeySequence.StandardKey.New, self.new_session)
+        self._shortcut(QKeySequence.StandardKey.Find, self.search)
+        self._shortcut(QKeySequence.StandardKey.Back, self.go_back)
+        self._shortcut(QKeySequence.StandardKey.Refresh, self._refresh_current)
+        self.save_state.setText(SAVED)
+        self.show_page(self._settings.last_view() or TodayPage.key)
+        self._resume(opened.drafts)
+        self.notebook_opened.emit()
+
+    def resume_drafts(self) -> None:
+        """Reopens every unfinished session that is not already open in an editor."""
+        self._tasks.submit(self.drafts.keys, self._resume, lambda error: self._errors.show(self, error))
+
+    def _resume(self, keys: list[str]) -> None:
+        if self.context is None:
+            return
+        open_keys = {editor.draft_key for editor in self.editors}
+        for key in keys:
+            if key not in open_keys:
+                self._open_editor(SessionEditor.restore(self.context, self.drafts, key))
+        self.resume_button.hide()
+
+    def _count_waiting_drafts(self) -> None:
+        self._tasks.submit(self.drafts.keys, self._show_waiting_drafts, lambda error: self._errors.show(self, error))
+
+    def _show_waiting_drafts(self, keys: list[str]) -> None:
+        waiting = len(set(keys) - {editor.draft_key for editor in self.editors})
+        self.resume_button.setText(f"Resume unfinished session{'s' if waiting > 1 else ''} ({waiting})")
+        self.resume_button.setVisible(waiting > 0)
 
     def _show_refused(self, error: BaseException) -> None:
         self.heading.setText("The notebook could not be opened")
         self.details.setText(self._errors.message_for(error))
-        self.statusBar().showMessage("No notebook open")
+        self.where.setText("No notebook open")
         if not isinstance(error, CoachDeskError):
             self._errors.show(self, error)
 
-    @staticmethod
-    def _card(*widgets: QWidget) -> QWidget:
-        card = QFrame()
-        card.setFrameShape(QFrame.Shape.NoFrame)
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(48, 48, 48, 48)
-        layout.setSpacing(16)
-        for widget in widgets:
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        return card
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Keeps every unsaved session as a draft, so closing mid-entry loses nothing."""
+        for editor in list(self.editors):
+            editor.keep_draft_and_close()
+        self._settings.set_geometry(self.saveGeometry())
+        self._settings.set_window_state(self.saveState())
+        self._settings.set_splitter("main", self.splitter.saveState())
+        self._settings.sync()
+        super().closeEvent(event)
+
+    # Navigation ----------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        page = self.pages.get(key) or self.pages[TodayPage.key]
+        if key != AgentPage.key:
+            self._settings.set_last_view(page.key)
+        current = self.stack.currentWidget()
+        if isinstance(current, Page) and current is not page:
+            self._history.append((current.key, getattr(current, "person_id", None)))
+        self.stack.setCurrentWidget(page)
+        self._select_in_sidebar(page.key)
+
+    def open_agent(self, person_id: str) -> None:
+        self._show_agent(person_id, None)
+
+    def open_entry(self, entry_id: str) -> None:
+        services = self._require_services()
+        self._tasks.submit(
+            lambda: services.log.get(entry_id),
+            lambda entry: self._show_agent(entry.agents[0][0], entry.id),
+            lambda error: self._errors.show(self, error),
+        )
+
+    def new_session(self, agent_id: str | None = None) -> None:
+        if self.context is None:
+            return
+        self._open_editor(SessionEditor(self.context, self.drafts, agent_id=agent_id))
+
+    def show_saved(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    def search(self) -> None:
+        if SearchPage.key in self.pages:
+            self.show_page(SearchPage.key)
+            page = self.pages[SearchPage.key]
+            assert isinstance(page, SearchPage)
+            page.focus_box()
+
+    def go_back(self) -> None:
+        if not self._history:
+            return
+        key, person_id = self._history.pop()
+        if key == AgentPage.key and person_id:
+            self._show_agent(person_id, None, remember=False)
+        else:
+            page = self.pages[key]
+            self.stack.setCurrentWidget(page)
+            self._select_in_sidebar(key)
+
+    def _show_agent(self, person_id: str, entry_id: str | None, *, remember: bool = True) -> None:
+        page = self.pages[AgentPage.key]
+        assert isinstance(page, AgentPage)
+        if remember:
+            self.show_page(AgentPage.key)
+        else:
+            self.stack.setCurrentWidget(page)
+            self._select_in_sidebar(AgentPage.key)
+        page.show_agent(person_id, entry_id)
+
+    def _open_editor(self, editor: SessionEditor) -> None:
+        self.editors.append(editor)
+        editor.finished.connect(lambda _result, e=editor: self._editor_closed(e))
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+
+    def _editor_closed(self, editor: SessionEditor) -> None:
+        self.editors.remove(editor)
+        self._count_waiting_drafts()
+
+    def _on_sidebar(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if self.stack.currentWidget() is not self.pages.get(key):
+                self.show_page(key)
+
+    def _select_in_sidebar(self, key: str) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+
+    def _refresh_current(self) -> None:
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.mark_stale()
+
+    def _require_services(self) -> Services:
+        if self.services is None:
+            raise CoachDeskError("The notebook is not open yet.")
+        return self.services
+
+    def _shortcut(self, keys: str | QKeySequence | QKeySequence.StandardKey, slot: object) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.activated.connect(slot)
+
+    def _restore_layout(self) -> None:
+        if geometry := self._settings.geometry():
+            self.restoreGeometry(geometry)
+        if state := self._settings.window_state():
+            self.restoreState(state)
+        if splitter := self._settings.splitter("main"):
+            self.splitter.restoreState(splitter)

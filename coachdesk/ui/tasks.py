@@ -15,11 +15,11 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 
 T = TypeVar("T")
-OnError = Callable[[BaseException], None]
+OnError = Callable[[BaseException], object]
 
 
 class TaskRunner(Protocol):
-    def submit(self, work: Callable[[], T], on_done: Callable[[T], None], on_error: OnError) -> None: ...
+    def submit(self, work: Callable[[], T], on_done: Callable[[T], object], on_error: OnError) -> None: ...
 
     def shutdown(self) -> None: ...
 
@@ -43,7 +43,7 @@ class ThreadTaskRunner:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coachdesk-notebook")
         self._delivery = _Delivery()
 
-    def submit(self, work: Callable[[], T], on_done: Callable[[T], None], on_error: OnError) -> None:
+    def submit(self, work: Callable[[], T], on_done: Callable[[T], object], on_error: OnError) -> None:
         def run() -> None:
             try:
                 result = work()
@@ -59,7 +59,7 @@ class ThreadTaskRunner:
 
 
 class ImmediateTaskRunner:
-    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: OnError) -> None:
+    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], object], on_error: OnError) -> None:
         try:
             result = work()
         except BaseException as error:

@@ -1,0 +1,185 @@
+"""Importing a roster file: see what it would change first, then import all of it, or see every row that stops it.
+
+The file is read on the worker, so a large workbook never freezes the window; the check is the core's own
+(`services.roster.preview`), the same one the import runs, so a clean preview means the import will succeed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.errors import CoachDeskError, ImportRejected, RowProblem
+from coachdesk.services.roster import RosterPreview
+from coachdesk.ui.context import Topic, UiContext
+from coachdesk.ui.team.problem_text import set_problem_colour, show_problem
+from coachdesk.ui.team.refusals import catching
+from coachdesk.ui.widgets import heading, muted
+
+FILE_TYPES = "Rosters (*.csv *.xlsx *.xlsm *.tsv *.txt);;All files (*)"
+HOW_IT_WORKS = (
+    "A roster needs a name and an employee id column; it may also have role, team, site, reports to (an employee "
+    "id or a full name), start date, email, type (agent, manager or both) and cadence days. People are matched "
+    "by employee id, so importing next month's roster updates them instead of adding them twice."
+)
+FIX_AND_RETRY = "Fix these rows in the file and try again."
+NOTHING_IMPORTED = f"Nothing was imported. {FIX_AND_RETRY}"
+
+
+def people_words(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
+class RosterImportDialog(QDialog):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._path: Path | None = None
+        self.setWindowTitle("Import a roster — CoachDesk")
+        self.setAccessibleName("Import a roster")
+        self.resize(760, 520)
+        self.path_box = QLineEdit()
+        self.path_box.setAccessibleName("Roster file")
+        self.path_box.setPlaceholderText("Choose a CSV or Excel file, or paste its path and press Enter")
+        self.path_box.returnPressed.connect(lambda: self.preview_file(Path(self.path_box.text().strip())))
+        self.choose_button = QPushButton("&Choose file…")
+        self.choose_button.setAccessibleName("Choose a roster file")
+        self.choose_button.clicked.connect(self.choose_file)
+        self.again_button = QPushButton("Check &again")
+        self.again_button.setAccessibleName("Check the file again")
+        self.again_button.setToolTip("Read the file again after fixing it in your spreadsheet.")
+        self.again_button.setEnabled(False)
+        self.again_button.clicked.connect(self.check_again)
+        self.summary = QLabel("Choose a file to see what importing it would change.")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Import summary")
+        self.problems = self._tree("Problems", ["Row", "Problem"])
+        self.rows = self._tree("People in the file", ["Row", "Name", "Employee id", "Change", "Reports to"])
+        self.unused = muted("")
+        self.unused.setAccessibleName("Unused columns")
+        self.unused.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setAccessibleName("Import the roster")
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.path_box, 1)
+        chooser.addWidget(self.choose_button)
+        chooser.addWidget(self.again_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Import a roster", 1.3))
+        layout.addWidget(muted(HOW_IT_WORKS))
+        layout.addLayout(chooser)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.rows, 1)
+        layout.addWidget(self.unused)
+        layout.addWidget(self.buttons)
+        self.problems.hide()
+        self.rows.hide()
+
+    @staticmethod
+    def _tree(name: str, headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setAccessibleName(name)
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)
+        tree.setColumnWidth(0, 60)
+        return tree
+
+    def choose_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, "Choose a roster", str(Path.home()), FILE_TYPES)
+        if chosen:
+            self.preview_file(Path(chosen))
+
+    def preview_file(self, path: Path) -> None:
+        """Checks the file on the worker and shows what importing it would do; imports nothing."""
+        self._path = path
+        self.path_box.setText(str(path))
+        self.import_button.setEnabled(False)
+        self.again_button.setEnabled(True)
+        self.summary.setText(f"Checking {path.name}…")
+        roster = self.context.services.roster
+        self.context.load(self, catching(lambda: roster.preview(path)), self._show_preview)
+
+    def check_again(self) -> None:
+        if self._path is not None:
+            self.preview_file(self._path)
+
+    def run_import(self) -> None:
+        if self._path is None or not self.import_button.isEnabled():
+            return
+        self.import_button.setEnabled(False)
+        roster, path = self.context.services.roster, self._path
+        self.context.change(self, catching(lambda: roster.import_file(path)), self._imported, Topic.PEOPLE)
+
+    def _show_preview(self, result: RosterPreview | CoachDeskError) -> None:
+        if isinstance(result, CoachDeskError):
+            self._show_problems(result.message, [])
+            return
+        self._show_unused(result.unused_columns)
+        if result.problems:
+            count = len(result.problems)
+            found = "1 problem" if count == 1 else f"{count} problems"
+            self._show_problems(f"{result.source}: {found} found. {NOTHING_IMPORTED}", result.problems)
+            return
+        self.problems.hide()
+        self.rows.clear()
+        for row in result.rows:
+            change = "New" if row.is_new else "Update"
+            values = [str(row.row), row.full_name, row.employee_id, change, row.values.get("reports_to", "")]
+            item = QTreeWidgetItem(values)
+            self.rows.addTopLevelItem(item)
+        self.rows.show()
+        set_problem_colour(self.summary, on=False)
+        self.summary.setText(
+            f"{result.source}: {people_words(result.new_count)} to add and {people_words(result.update_count)} "
+            "to update. Nothing is changed until you press Import."
+        )
+        self.import_button.setEnabled(bool(result.rows))
+
+    def _show_problems(self, message: str, problems: list[RowProblem] | tuple[RowProblem, ...]) -> None:
+        show_problem(self.summary, message)
+        self.rows.hide()
+        self.problems.clear()
+        for problem in problems:
+            self.problems.addTopLevelItem(QTreeWidgetItem([str(problem.row), problem.message]))
+        self.problems.setVisible(bool(problems))
+
+    def _show_unused(self, columns: tuple[str, ...]) -> None:
+        self.unused.setText(f"Not read (no field takes them): {', '.join(columns)}." if columns else "")
+        self.unused.setVisible(bool(columns))
+
+    def _imported(self, result: RosterPreview | CoachDeskError) -> None:
+        if isinstance(result, ImportRejected):
+            self._show_problems(f"{result.message} {FIX_AND_RETRY}", result.problems)
+            return
+        if isinstance(result, CoachDeskError):
+            self._show_problems(result.message, [])
+            self.import_button.setEnabled(True)
+            return
+        message = f"Imported {result.new_count} new, updated {result.update_count}."
+        set_problem_colour(self.summary, on=False)
+        self.summary.setText(message)
+        self.context.navigator.show_saved(message)
+        self.import_button.hide()
+        self.again_button.setEnabled(False)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close.setText("Close")
+        close.setFocus()

@@ -1,0 +1,79 @@
+"""Small pieces every screen shares: headings, empty states, the colours of coaching status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from coachdesk.services.tracker import CoachingStatus
+
+STATUS_WORDS = {
+    CoachingStatus.OVERDUE: "Overdue",
+    CoachingStatus.DUE_SOON: "Due soon",
+    CoachingStatus.ON_TRACK: "On track",
+}
+_STATUS_COLOURS = {
+    CoachingStatus.OVERDUE: ("#b3261e", "#f2b8b5"),
+    CoachingStatus.DUE_SOON: ("#8a5300", "#ffb95c"),
+    CoachingStatus.ON_TRACK: ("#1e6b34", "#8fd6a0"),
+}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def status_colour(status: CoachingStatus, palette: QPalette) -> QColor:
+    """Red, amber or green that stays readable on both light and dark palettes."""
+    light, dark = _STATUS_COLOURS[status]
+    return QColor(dark if is_dark(palette) else light)
+
+
+def heading(text: str, scale: float = 1.5, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def muted(text: str, parent: QWidget | None = None) -> QLabel:
+    """Secondary text in the palette's placeholder colour: explanations, empty states, dates."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    label.setAccessibleName(text)
+    return label
+
+
+def as_date(day: QDate) -> date:
+    """A QDate as a Python date (PySide's own conversion is typed as `object`)."""
+    return date(day.year(), day.month(), day.day())
+
+
+def days_ago(days: int | None) -> str:
+    if days is None:
+        return "never"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+def column(*widgets: QWidget, margin: int = 0, spacing: int = 16, stretch: bool = False) -> QWidget:
+    """Widgets stacked top to bottom in a plain holder; with `stretch`, they keep to the top."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    layout.setSpacing(spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    if stretch:
+        layout.addStretch(1)
+    return holder

@@ -1,0 +1,69 @@
+"""Fixtures for screen tests: a real notebook, the real services, work run on the spot, navigation recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from coachdesk.drafts import DraftStore
+from coachdesk.services import Services
+from coachdesk.ui.context import ChangeNotices, UiContext
+from coachdesk.ui.errors import ErrorReporter
+from coachdesk.ui.settings import UiSettings
+from coachdesk.ui.tasks import ImmediateTaskRunner
+
+
+class RecordingNavigator:
+    """Stands in for the main window when a screen is tested alone: remembers where a click would lead."""
+
+    def __init__(self) -> None:
+        self.opened_agents: list[str] = []
+        self.opened_entries: list[str] = []
+        self.new_sessions: list[str | None] = []
+        self.messages: list[str] = []
+
+    def open_agent(self, person_id: str) -> None:
+        self.opened_agents.append(person_id)
+
+    def open_entry(self, entry_id: str) -> None:
+        self.opened_entries.append(entry_id)
+
+    def new_session(self, agent_id: str | None = None) -> None:
+        self.new_sessions.append(agent_id)
+
+    def show_saved(self, message: str) -> None:
+        self.messages.append(message)
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> UiSettings:
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def navigator() -> RecordingNavigator:
+    return RecordingNavigator()
+
+
+@pytest.fixture
+def ui_context(services: Services, tmp_path: Path, ui_settings: UiSettings, navigator: RecordingNavigator) -> UiContext:
+    return UiContext(services, ImmediateTaskRunner(), ErrorReporter(tmp_path), ChangeNotices(), ui_settings, navigator)
+
+
+def show_active(qtbot: QtBot, window: QWidget) -> None:
+    """Shows a window and makes it the active one, as a person's click would, so keyboard focus lands in it."""
+    window.show()
+    qtbot.waitExposed(window)
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> DraftStore:
+    return DraftStore(tmp_path / "drafts")
