@@ -146,19 +146,31 @@ def start_figures(path: Path, starts: int) -> list[dict[str, Any]]:
     progress("measuring cold starts…")
     app = [cold_start("app", str(path)) for _ in range(starts)]
     bare = [cold_start("bare") for _ in range(starts)]
-    start_ms, floor_ms = statistics.median(t for t, _ in app), statistics.median(t for t, _ in bare)
-    memory_mib, floor_mib = max(m for _, m in app), max(m for _, m in bare)
+    floor_ms = statistics.median(start.ready_ms for start in bare)
+    window_ms = statistics.median(start.interactive_ms for start in app)
+    today_ms = statistics.median(start.ready_ms for start in app)
+    memory_mib, floor_mib = max(s.peak_mib for s in app), max(s.peak_mib for s in bare)
     common = {"runs": starts}
     return [
         {
             "name": "cold start to an interactive main window",
-            "median_ms": round(start_ms, 1),
+            "median_ms": round(window_ms, 1),
             "floor_ms": round(floor_ms, 1),
-            "ratio": round(start_ms / floor_ms, 2),
-            "target": "ratio <= 3",
+            "ratio": round(window_ms / floor_ms, 2),
+            "target": f"ratio <= {COLD_START_RATIO}",
             "unit": "ms",
             **common,
-            "meets_target": start_ms / floor_ms <= COLD_START_RATIO,
+            "meets_target": window_ms / floor_ms <= COLD_START_RATIO,
+        },
+        {
+            "name": "cold start until Today shows the notebook",
+            "median_ms": round(today_ms, 1),
+            "floor_ms": round(floor_ms, 1),
+            "ratio": round(today_ms / floor_ms, 2),
+            "target": "none yet (reported)",
+            "unit": "ms",
+            **common,
+            "meets_target": None,
         },
         {
             "name": "peak memory at start",
@@ -173,17 +185,26 @@ def start_figures(path: Path, starts: int) -> list[dict[str, Any]]:
     ]
 
 
-def cold_start(*arguments: str) -> tuple[float, float]:
-    """Milliseconds from launching a process to its window being interactive, and its peak memory in MiB."""
+@dataclass(frozen=True)
+class ColdStart:
+    interactive_ms: float
+    ready_ms: float
+    peak_mib: float
+
+
+def cold_start(*arguments: str) -> ColdStart:
+    """Milliseconds from launching a process to its window answering, and to its data shown; its peak memory."""
     started = time.perf_counter()
     with subprocess.Popen([sys.executable, str(COLD_START), *arguments], stdout=subprocess.PIPE, text=True) as child:
         assert child.stdout is not None
+        interactive = child.stdout.readline()
+        interactive_ms = (time.perf_counter() - started) * 1000
         ready = child.stdout.readline()
-        elapsed = (time.perf_counter() - started) * 1000
+        ready_ms = (time.perf_counter() - started) * 1000
         child.wait(timeout=60)
-    if not ready.startswith("ready "):
+    if interactive.strip() != "interactive" or not ready.startswith("ready "):
         raise RuntimeError(f"the cold-start process ended without becoming ready (exit status {child.returncode})")
-    return elapsed, int(ready.split()[1]) / 1024
+    return ColdStart(interactive_ms, ready_ms, int(ready.split()[1]) / 1024)
 
 
 def median_time_ms(work: Callable[[], object], runs: int) -> float:

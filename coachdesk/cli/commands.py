@@ -12,11 +12,9 @@ from typing import Any
 from coachdesk.cli.arguments import output_path, positive_float, positive_int
 from coachdesk.cli.context import CommandContext
 from coachdesk.cli.output import print_json, short_id
-from coachdesk.db import copy_database
 from coachdesk.errors import CoachDeskError, ImportRejected, ValidationError
-from coachdesk.services.integrity import Severity
 
-SEVERITY_MARKS = {Severity.OK: "ok     ", Severity.WARNING: "warning", Severity.PROBLEM: "PROBLEM"}
+SEVERITY_MARKS = {"ok": "ok     ", "warning": "warning", "problem": "PROBLEM"}
 
 
 def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
@@ -131,7 +129,7 @@ def run_check(context: CommandContext, args: argparse.Namespace) -> int:
     findings = context.services.integrity.check()
     for finding in findings:
         print(f"{SEVERITY_MARKS[finding.severity]}  {finding.message}")
-    problems = sum(f.severity is Severity.PROBLEM for f in findings)
+    problems = sum(f.severity == "problem" for f in findings)
     if problems:
         print(f"{problems} problems found in {context.notebook_file}. Make a backup before changing anything.")
         return 1
@@ -145,6 +143,8 @@ def run_backup(context: CommandContext, args: argparse.Namespace) -> int:
         raise CoachDeskError(f"There is no notebook at {source} to back up.")
     if target.exists() and not args.force:
         raise ValidationError(f"{target} already exists; choose another name or add --force.", "output")
+    from coachdesk.db import copy_database
+
     copy_database(source, target)
     print(f"Backed up {source} to {target} ({target.stat().st_size / 1e6:.1f} MB).")
     return 0

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachdesk.cli.arguments import iso_date, positive_int
 from coachdesk.cli.context import CommandContext
 from coachdesk.cli.output import day, excerpt, print_json, short_id
-from coachdesk.services import Services
-from coachdesk.services.commitments import CommitmentDraft
-from coachdesk.services.log import FIELD_LABELS, EntryView, FocusDraft, SessionDraft
+
+if TYPE_CHECKING:
+    from coachdesk.services import Services
+    from coachdesk.services.log import EntryView
 
 EDIT_OPTIONS = {
     "what": "what_happened",
@@ -94,6 +95,9 @@ def add_fields(parser: argparse.ArgumentParser) -> None:
 
 
 def run_add(context: CommandContext, args: argparse.Namespace) -> int:
+    from coachdesk.services.commitments import CommitmentDraft
+    from coachdesk.services.log import FocusDraft, SessionDraft
+
     services = context.services
     agents = tuple(services.people.find(name).id for name in args.agent)
     coach_id = services.people.find(args.coach).id if args.coach else services.settings.owner_id()
@@ -195,6 +199,8 @@ def person_id(services: Services, name: str | None) -> str | None:
 
 
 def print_entry(entry: EntryView) -> None:
+    from coachdesk.services.log import FIELD_LABELS
+
     names = ", ".join(name for _id, name in entry.agents)
     print(
         f"{entry.kind.name} with {names} — {day(entry.held_on)}, {entry.duration_minutes} min, coach {entry.coach_name}"

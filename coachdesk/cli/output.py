@@ -6,14 +6,14 @@ import json
 from datetime import date
 from typing import Any
 
-from coachdesk.services.jsonable import jsonable
-
 
 def day(value: date | None) -> str:
     return value.strftime("%d %b %Y") if value else "—"
 
 
 def print_json(value: Any) -> None:
+    from coachdesk.services.jsonable import jsonable
+
     print(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
 
 

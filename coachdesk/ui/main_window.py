@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -26,24 +27,19 @@ from PySide6.QtWidgets import (
 from coachdesk.config import APP_NAME
 from coachdesk.drafts import DraftStore
 from coachdesk.errors import CoachDeskError
-from coachdesk.services import Services, build_services
-from coachdesk.services.base import Clock
-from coachdesk.storage import open_notebook
-from coachdesk.ui.agent.page import AgentPage
-from coachdesk.ui.context import ChangeNotices, UiContext
-from coachdesk.ui.editor.dialog import SessionEditor
 from coachdesk.ui.errors import ErrorReporter
-from coachdesk.ui.meetings.page import OneOnOnesPage
-from coachdesk.ui.page import Page
-from coachdesk.ui.plans.page import PlansPage
-from coachdesk.ui.search.page import SearchPage
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import TaskRunner
-from coachdesk.ui.team.page import TeamPage
-from coachdesk.ui.today.page import TodayPage
 from coachdesk.ui.widgets import column, heading, muted
 
-SIDEBAR_PAGES: tuple[type[Page], ...] = (TodayPage, TeamPage, OneOnOnesPage, PlansPage, SearchPage)
+if TYPE_CHECKING:
+    from coachdesk.services import Services
+    from coachdesk.services.base import Clock
+    from coachdesk.ui.context import UiContext
+    from coachdesk.ui.editor.dialog import SessionEditor
+    from coachdesk.ui.page import Page
+
+TODAY, AGENT, SEARCH = "today", "agent", "search"
 SAVED = "All changes saved"
 
 
@@ -86,13 +82,19 @@ class MainWindow(QMainWindow):
         self.details.setAccessibleName("Notebook details")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Screens")
-        self.sidebar.setIconSize(QSize(0, 0))
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 7px 10px; }")
+        sidebar_font = QFont(self.sidebar.font())
+        sidebar_font.setPointSizeF(sidebar_font.pointSizeF() * 1.15)
+        self.sidebar.setFont(sidebar_font)
+        hint = muted("Ctrl+N  new session\nCtrl+F  search\nAlt+←  back")
+        hint.setAccessibleName("Keyboard shortcuts")
         self.stack = QStackedWidget()
         self.stack.addWidget(column(self.heading, self.details, margin=48, stretch=True))
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(column(heading(APP_NAME, 1.3), self.sidebar, hint, margin=10, spacing=10))
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 1020])
@@ -124,21 +126,27 @@ class MainWindow(QMainWindow):
             self.services = None
 
     def _open(self) -> Opened:
-        services = build_services(open_notebook(self._notebook_file), self._clock)
+        """On the worker: loads the screens' code (and with it the service layer), then opens the notebook."""
+        from coachdesk.storage import open_notebook
+        from coachdesk.ui import screens
+
+        services = screens.build_services(open_notebook(self._notebook_file), self._clock)
         return Opened(services, self.drafts.keys())
 
     def _show_ready(self, opened: Opened) -> None:
+        from coachdesk.ui import screens
+
         self.services = opened.services
-        notices = ChangeNotices(self)
+        notices = screens.ChangeNotices(self)
         notices.saving.connect(lambda: self.save_state.setText("Saving…"))
         notices.changed.connect(lambda _topics: self.save_state.setText(SAVED))
         notices.failed.connect(lambda: self.save_state.setText("Not saved"))
-        self.context = UiContext(opened.services, self._tasks, self._errors, notices, self._settings, self)
-        for page_type in (*SIDEBAR_PAGES, AgentPage):
+        self.context = screens.UiContext(opened.services, self._tasks, self._errors, notices, self._settings, self)
+        for page_type in (*screens.SIDEBAR_PAGES, screens.AgentPage):
             page = page_type(self.context)
             self.pages[page.key] = page
             self.stack.addWidget(page)
-        for number, page_type in enumerate(SIDEBAR_PAGES, start=1):
+        for number, page_type in enumerate(screens.SIDEBAR_PAGES, start=1):
             item = QListWidgetItem(page_type.title)
             item.setData(Qt.ItemDataRole.UserRole, page_type.key)
             item.setToolTip(f"{page_type.title} (Ctrl+{number})")
@@ -150,7 +158,7 @@ class MainWindow(QMainWindow):
         self._shortcut(QKeySequence.StandardKey.Back, self.go_back)
         self._shortcut(QKeySequence.StandardKey.Refresh, self._refresh_current)
         self.save_state.setText(SAVED)
-        self.show_page(self._settings.last_view() or TodayPage.key)
+        self.show_page(self._settings.last_view() or TODAY)
         self._resume(opened.drafts)
         self.notebook_opened.emit()
 
@@ -164,7 +172,7 @@ class MainWindow(QMainWindow):
         open_keys = {editor.draft_key for editor in self.editors}
         for key in keys:
             if key not in open_keys:
-                self._open_editor(SessionEditor.restore(self.context, self.drafts, key))
+                self._open_editor(self._editor_type().restore(self.context, self.drafts, key))
         self.resume_button.hide()
 
     def _count_waiting_drafts(self) -> None:
@@ -195,11 +203,11 @@ class MainWindow(QMainWindow):
     # Navigation ----------------------------------------------------------
 
     def show_page(self, key: str) -> None:
-        page = self.pages.get(key) or self.pages[TodayPage.key]
-        if key != AgentPage.key:
+        page = self.pages.get(key) or self.pages[TODAY]
+        if key != AGENT:
             self._settings.set_last_view(page.key)
-        current = self.stack.currentWidget()
-        if isinstance(current, Page) and current is not page:
+        current = self._current_page()
+        if current is not None and current is not page:
             self._history.append((current.key, getattr(current, "person_id", None)))
         self.stack.setCurrentWidget(page)
         self._select_in_sidebar(page.key)
@@ -218,23 +226,24 @@ class MainWindow(QMainWindow):
     def new_session(self, agent_id: str | None = None) -> None:
         if self.context is None:
             return
-        self._open_editor(SessionEditor(self.context, self.drafts, agent_id=agent_id))
+        self._open_editor(self._editor_type()(self.context, self.drafts, agent_id=agent_id))
 
     def show_saved(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
     def search(self) -> None:
-        if SearchPage.key in self.pages:
-            self.show_page(SearchPage.key)
-            page = self.pages[SearchPage.key]
-            assert isinstance(page, SearchPage)
+        from coachdesk.ui import screens
+
+        page = self.pages.get(SEARCH)
+        if isinstance(page, screens.SearchPage):
+            self.show_page(SEARCH)
             page.focus_box()
 
     def go_back(self) -> None:
         if not self._history:
             return
         key, person_id = self._history.pop()
-        if key == AgentPage.key and person_id:
+        if key == AGENT and person_id:
             self._show_agent(person_id, None, remember=False)
         else:
             page = self.pages[key]
@@ -242,13 +251,15 @@ class MainWindow(QMainWindow):
             self._select_in_sidebar(key)
 
     def _show_agent(self, person_id: str, entry_id: str | None, *, remember: bool = True) -> None:
-        page = self.pages[AgentPage.key]
-        assert isinstance(page, AgentPage)
+        from coachdesk.ui import screens
+
+        page = self.pages[AGENT]
+        assert isinstance(page, screens.AgentPage)
         if remember:
-            self.show_page(AgentPage.key)
+            self.show_page(AGENT)
         else:
             self.stack.setCurrentWidget(page)
-            self._select_in_sidebar(AgentPage.key)
+            self._select_in_sidebar(AGENT)
         page.show_agent(person_id, entry_id)
 
     def _open_editor(self, editor: SessionEditor) -> None:
@@ -277,9 +288,19 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(False)
 
     def _refresh_current(self) -> None:
-        current = self.stack.currentWidget()
-        if isinstance(current, Page):
+        current = self._current_page()
+        if current is not None:
             current.mark_stale()
+
+    def _current_page(self) -> Page | None:
+        shown = self.stack.currentWidget()
+        return next((page for page in self.pages.values() if page is shown), None)
+
+    @staticmethod
+    def _editor_type() -> type[SessionEditor]:
+        from coachdesk.ui import screens
+
+        return screens.SessionEditor
 
     def _require_services(self) -> Services:
         if self.services is None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from coachdesk.ui.context import UiContext
+from coachdesk.ui.widgets import heading
 
 
 class Page(QWidget):
@@ -43,3 +44,27 @@ class Page(QWidget):
     def _on_changed(self, topics: frozenset[str]) -> None:
         if topics & self.topics:
             self.mark_stale()
+
+
+class EmptyOrContent(QStackedWidget):
+    """A screen's content, or in its place an empty state that says in plain words what to do first."""
+
+    def __init__(self, content: QWidget, empty: QWidget) -> None:
+        super().__init__()
+        self.addWidget(content)
+        self.addWidget(empty)
+
+    @property
+    def shows_empty(self) -> bool:
+        return self.currentIndex() == 1
+
+    def show_empty(self, empty: bool) -> None:
+        self.setCurrentIndex(1 if empty else 0)
+
+
+def lay_out_titled(page: Page, subtitle: QWidget, body: QWidget) -> None:
+    """The page's title, a line under it, and its body taking the rest of the height."""
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading(page.title))
+    layout.addWidget(subtitle)
+    layout.addWidget(body, 1)

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from coachdesk.services.tracker import CoachingStatus
+if TYPE_CHECKING:
+    from coachdesk.services.tracker import CoachingStatus
 
-STATUS_WORDS = {
-    CoachingStatus.OVERDUE: "Overdue",
-    CoachingStatus.DUE_SOON: "Due soon",
-    CoachingStatus.ON_TRACK: "On track",
-}
+# Keyed by the statuses' values (CoachingStatus is a StrEnum, so its members find these keys): the main window
+# imports this module before the service layer is loaded, and must not wait for it.
+STATUS_WORDS: dict[str, str] = {"overdue": "Overdue", "due_soon": "Due soon", "on_track": "On track"}
 _STATUS_COLOURS = {
-    CoachingStatus.OVERDUE: ("#b3261e", "#f2b8b5"),
-    CoachingStatus.DUE_SOON: ("#8a5300", "#ffb95c"),
-    CoachingStatus.ON_TRACK: ("#1e6b34", "#8fd6a0"),
+    "overdue": ("#b3261e", "#f2b8b5"),
+    "due_soon": ("#8a5300", "#ffb95c"),
+    "on_track": ("#1e6b34", "#8fd6a0"),
 }
 
 

@@ -133,4 +133,4 @@ def test_without_series_the_screen_explains_what_one_on_ones_are(qtbot: QtBot, u
     page = OneOnOnesPage(ui_context)
     qtbot.addWidget(page)
     page.show()
-    assert page.shows_empty_state
+    assert page.stack.shows_empty

@@ -220,5 +220,5 @@ def test_an_empty_notebook_says_what_to_do(qtbot: QtBot, ui_context: UiContext) 
     page = TodayPage(ui_context)
     qtbot.addWidget(page)
     page.show()
-    assert page.shows_empty_state
+    assert page.stack.shows_empty
     assert page.subtitle.text() == "Monday 23 November 2026 · everyone in this notebook"

@@ -25,12 +25,14 @@ from coachdesk.services.commitments import DEFAULT_DUE_DAYS, CommitmentDraft
 from coachdesk.ui.widgets import as_date
 
 Owner = tuple[str, str]
+OWNER_WIDTH = 190
 
 
 class _Row:
     def __init__(self, owners: Sequence[Owner], today: date) -> None:
         self.owner = QComboBox()
         self.owner.setAccessibleName("Commitment owner")
+        self.owner.setMaximumWidth(OWNER_WIDTH)
         self.text = QLineEdit()
         self.text.setAccessibleName("Commitment")
         self.text.setPlaceholderText("What will they do?")

@@ -44,6 +44,8 @@ from coachdesk.ui.editor.editor_data import AgentContext, EditorData, agent_cont
 from coachdesk.ui.widgets import as_date, heading, muted
 
 AUTOSAVE_MS = 2000
+TALL_LINES, SHORT_LINES = 5, 3
+SIDE_WIDTH = 340
 DRAFT_VERSION = 1
 RATINGS = ("No rating", "1 — well below expectations", "2 — below", "3 — meets", "4 — above", "5 — well above")
 TEXT_FIELDS = ("what_happened", "performance_notes", "agent_view", "barriers", "next_steps", "private_notes")
@@ -190,8 +192,9 @@ class SessionEditor(QDialog):
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)
+        side.setMinimumWidth(SIDE_WIDTH)
+        splitter.setSizes([1100 - SIDE_WIDTH, SIDE_WIDTH])
 
         self.save_button = QPushButton("&Save session")
         self.save_button.setToolTip("Save the session (Ctrl+S or Ctrl+Enter)")
@@ -222,13 +225,13 @@ class SessionEditor(QDialog):
         box = QPlainTextEdit()
         box.setTabChangesFocus(True)
         box.setAccessibleName(name.replace("_", " ").capitalize())
-        box.setMinimumHeight(56)
-        box.setMaximumHeight(120 if name != "what_happened" else 180)
+        lines = TALL_LINES if name == "what_happened" else SHORT_LINES
+        box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 2 * box.frameWidth() + 8)
         box.textChanged.connect(self._changed)
         return box
 
     def _private_box(self) -> QGroupBox:
-        box = QGroupBox("🔒 Private notes — only you see these")
+        box = QGroupBox("Only you see these")
         box.setAccessibleName("Private notes section")
         box.setToolTip("Private notes never leave this laptop.")
         layout = QVBoxLayout(box)

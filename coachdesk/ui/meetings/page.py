@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coachdesk.models import MeetingStatus
 from coachdesk.services import Services
@@ -19,12 +19,12 @@ from coachdesk.services.today import week_of
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.formatting import plural
 from coachdesk.ui.meetings.series_columns import series_columns
-from coachdesk.ui.page import Page
+from coachdesk.ui.page import EmptyOrContent, Page, lay_out_titled
 from coachdesk.ui.today.columns import MEETING_COLUMNS
 from coachdesk.ui.today.empty_state import empty_state
 from coachdesk.ui.today.table_section import TableSection
 from coachdesk.ui.today.wording import long_day
-from coachdesk.ui.widgets import heading, muted
+from coachdesk.ui.widgets import muted
 
 
 @dataclass(frozen=True)
@@ -91,31 +91,21 @@ class OneOnOnesPage(Page):
             "series are set up, this screen lists them with the next meeting and the last one held, and shows "
             "who you are meeting this week.",
         )
-        self.stack = QStackedWidget()
-        self.stack.addWidget(lists)
-        self.stack.addWidget(self.empty_state)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.title))
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.stack, 1)
+        self.stack = EmptyOrContent(lists, self.empty_state)
+        lay_out_titled(self, self.subtitle, self.stack)
 
     def refresh(self) -> None:
         services = self.context.services
         self.context.load(self, lambda: load_one_on_ones(services), self._show)
-
-    @property
-    def shows_empty_state(self) -> bool:
-        return self.stack.currentWidget() is self.empty_state
 
     def _show(self, data: OneOnOnes) -> None:
         self.data = data
         self._today = data.today
         whose = f"the people below {data.owner_name}" if data.owner_name else "everyone in this notebook"
         self.subtitle.setText(f"{long_day(data.today)} · {whose} · Enter or a double-click opens the person")
+        self.stack.show_empty(not data.series)
         if not data.series:
-            self.stack.setCurrentWidget(self.empty_state)
             return
-        self.stack.setCurrentIndex(0)
         held = sum(m.status is MeetingStatus.HELD for m in data.this_week)
         self.this_week.show_rows(
             data.this_week, f"This week — {plural(len(data.this_week), 'meeting')}, {held} held so far"

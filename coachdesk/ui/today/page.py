@@ -11,13 +11,13 @@ from datetime import date
 from operator import attrgetter
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from coachdesk.services.today import TodayView, today_view
 from coachdesk.services.trends import WeeklyTrend
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.formatting import plural
-from coachdesk.ui.page import Page
+from coachdesk.ui.page import EmptyOrContent, Page, lay_out_titled
 from coachdesk.ui.today.chart import SessionsChart
 from coachdesk.ui.today.columns import (
     COMMITMENT_COLUMNS,
@@ -30,7 +30,7 @@ from coachdesk.ui.today.columns import (
 from coachdesk.ui.today.empty_state import empty_state
 from coachdesk.ui.today.table_section import TableSection, section_heading, set_heading
 from coachdesk.ui.today.wording import kept_words, long_day
-from coachdesk.ui.widgets import heading, muted
+from coachdesk.ui.widgets import muted
 
 SUBSECTION_SCALE = 1.0
 LEDGER_NOTE = (
@@ -107,21 +107,12 @@ class TodayPage(Page):
             "first session with Ctrl+N, and this screen will show who is due for coaching, what was promised and "
             "how steady your coaching is week by week.",
         )
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._dashboard())
-        self.stack.addWidget(self.empty_state)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.title))
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.stack, 1)
+        self.stack = EmptyOrContent(self._dashboard(), self.empty_state)
+        lay_out_titled(self, self.subtitle, self.stack)
 
     def refresh(self) -> None:
         services = self.context.services
         self.context.load(self, lambda: today_view(services), self._show)
-
-    @property
-    def shows_empty_state(self) -> bool:
-        return self.stack.currentWidget() is self.empty_state
 
     def _dashboard(self) -> QScrollArea:
         trend_bar = QHBoxLayout()
@@ -165,10 +156,9 @@ class TodayPage(Page):
         self._today = view.today
         whose = f"the people below {view.owner_name}" if view.owner_name else "everyone in this notebook"
         self.subtitle.setText(f"{long_day(view.today)} · {whose}")
+        self.stack.show_empty(not view.people)
         if not view.people:
-            self.stack.setCurrentWidget(self.empty_state)
             return
-        self.stack.setCurrentIndex(0)
         self.needs_coaching.show_rows(
             view.needs_coaching,
             f"Needs coaching — {view.overdue_agents} overdue, {view.due_soon_agents} due soon",
