@@ -5,6 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from coachdesk.cli import main
@@ -119,3 +129,25 @@ def test_ctrl_n_opens_the_editor_and_closing_the_window_mid_entry_keeps_it_for_n
     assert reopened.statusBar().currentMessage() == "Session with Priya Shah saved to the leader log."
     assert DraftStore(notebook_file.parent / "drafts").keys() == []
     reopened.close_notebook()
+
+
+def test_every_control_on_every_screen_has_a_name_for_screen_readers(
+    qtbot: QtBot, notebook_file: Path, team: Team, ui_settings: UiSettings
+) -> None:
+    window = open_window(qtbot, notebook_file, ui_settings, ImmediateTaskRunner())
+    window.open_agent(team.priya.id)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    inputs = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QAbstractSpinBox, QTextEdit)
+    unnamed = [
+        f"{type(widget).__name__} in {type(widget.window()).__name__}"
+        for top in (window, *window.editors)
+        for widget in top.findChildren(QWidget)
+        if isinstance(widget, inputs)
+        and widget.window() is top
+        and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not widget.accessibleName()
+        and not (isinstance(widget, QAbstractButton) and widget.text())
+        and not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox))
+    ]
+    assert unnamed == []
+    window.close_notebook()
