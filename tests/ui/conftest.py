@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -67,3 +67,16 @@ def show_active(qtbot: QtBot, window: QWidget) -> None:
 @pytest.fixture
 def drafts(tmp_path: Path) -> DraftStore:
     return DraftStore(tmp_path / "drafts")
+
+
+def type_into_focus(qtbot: QtBot, text: str) -> None:
+    """Types where the keyboard focus is, as a person would, wherever the app has put it."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClicks(focused, text)
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, modifier)

@@ -26,7 +26,7 @@ from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ImmediateTaskRunner
 from tests.conftest import TODAY, Team
-from tests.ui.conftest import RecordingNavigator, show_active
+from tests.ui.conftest import RecordingNavigator, press, show_active, type_into_focus
 
 
 def open_editor(qtbot: QtBot, context: UiContext, drafts: DraftStore, agent_id: str | None = None) -> SessionEditor:
@@ -34,18 +34,6 @@ def open_editor(qtbot: QtBot, context: UiContext, drafts: DraftStore, agent_id: 
     qtbot.addWidget(editor)
     show_active(qtbot, editor)
     return editor
-
-
-def type_into_focus(qtbot: QtBot, text: str) -> None:
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClicks(focused, text)
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key, modifier)
 
 
 def test_a_session_with_two_commitments_is_logged_by_keyboard_alone(

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coachdesk.demo import generate_demo
@@ -19,21 +18,9 @@ from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ImmediateTaskRunner
 from coachdesk.ui.today.page import TodayPage
 from tests.conftest import NOW, TODAY
-from tests.ui.conftest import show_active
+from tests.ui.conftest import press, show_active, type_into_focus
 
 WHAT = "Reviewed three calls about the new tariff; she explained the tariff clearly every time."
-
-
-def keys(qtbot: QtBot, text: str) -> None:
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClicks(focused, text)
-
-
-def key(qtbot: QtBot, pressed: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, pressed, modifier)
 
 
 def test_a_newcomer_finds_an_overdue_agent_logs_a_session_and_finds_it_again(
@@ -55,39 +42,39 @@ def test_a_newcomer_finds_an_overdue_agent_logs_a_session_and_finds_it_again(
     table.setFocus()
     table.setCurrentIndex(table.model().index(0, 0))
     first_name = table.model().index(0, 0).data()
-    key(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
     agent = window.pages["agent"]
     assert isinstance(agent, AgentPage)
     assert window.stack.currentWidget() is agent
     person = services.people.find(first_name)
     assert person.id in {row.person_id for row in overdue}
 
-    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     [editor] = window.editors
     show_active(qtbot, editor)
-    keys(qtbot, person.full_name)
-    key(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
-    keys(qtbot, WHAT)
-    key(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    keys(qtbot, "Quote the tariff sheet on every call")
-    key(qtbot, Qt.Key.Key_Return)
-    keys(qtbot, "Ask a colleague to listen to one call")
-    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    type_into_focus(qtbot, person.full_name)
+    press(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    type_into_focus(qtbot, WHAT)
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    type_into_focus(qtbot, "Quote the tariff sheet on every call")
+    press(qtbot, Qt.Key.Key_Return)
+    type_into_focus(qtbot, "Ask a colleague to listen to one call")
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.editors == []
 
     assert agent.model.entry(0).what_happened == WHAT
     assert {row.person_id: row.status for row in services.tracker.agents()}[person.id] == "on_track"
     show_active(qtbot, window)
-    key(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is today
     shown = [table.model().index(row, 0).data() for row in range(table.model().rowCount())]
     assert first_name not in shown
 
-    key(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     search = window.pages["search"]
     assert isinstance(search, SearchPage)
-    keys(qtbot, "tariff sheet")
-    key(qtbot, Qt.Key.Key_Return)
+    type_into_focus(qtbot, "tariff sheet")
+    press(qtbot, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is agent
     assert agent.model.entry(agent.timeline.currentIndex().row()).what_happened == WHAT
     window.close_notebook()
