@@ -30,6 +30,7 @@ TEST_SYSTEM_PACKAGES = {
     "libfontconfig1": "Qt's fonts",
     "libdbus-1-3": "Qt",
     "fonts-dejavu-core": "readable text in widget tests",
+    "calcurse": "a real calendar program importing the .ics export",
 }
 
 

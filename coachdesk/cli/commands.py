@@ -1,4 +1,4 @@
-"""Notebook-wide commands: demo data, roster import, export, integrity check, backup, people and owner."""
+"""Notebook-wide commands: demo data, roster import, export, calendar, integrity check, backup, people and owner."""
 
 from __future__ import annotations
 
@@ -53,6 +53,19 @@ def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
     )
     export.add_argument("--include-private", action="store_true", help="include private notes (for your own backup)")
     export.set_defaults(run=run_export)
+
+    ics = subcommands.add_parser(
+        "ics",
+        parents=[common],
+        help="write the one-on-one schedule as an iCalendar file",
+        description="Write every active one-on-one series as a recurring event in its own time zone, with upcoming "
+        "moved and cancelled meetings, for any calendar program to import. Talking points are counted, never "
+        "copied, and private ones are left out.",
+    )
+    ics.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the calendar (.ics)")
+    ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    ics.add_argument("--manager", metavar="PERSON", help="only this manager's series (a name, employee id or id)")
+    ics.set_defaults(run=run_ics)
 
     check = subcommands.add_parser("check", parents=[common], help="check the notebook's integrity")
     check.set_defaults(run=run_check)
@@ -125,6 +138,18 @@ def run_export(context: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_ics(context: CommandContext, args: argparse.Namespace) -> int:
+    target = Path(args.output).expanduser()
+    refuse_to_overwrite(target, force=args.force)
+    services = context.services
+    manager_id = services.people.find(args.manager).id if args.manager else None
+    schedule = services.calendar.export_to(target, manager_id=manager_id)
+    print(f"Wrote {schedule.summary} to {target}.")
+    if schedule.note:
+        print(schedule.note)
+    return 0
+
+
 def run_check(context: CommandContext, args: argparse.Namespace) -> int:
     findings = context.services.integrity.check()
     for finding in findings:
@@ -141,13 +166,17 @@ def run_backup(context: CommandContext, args: argparse.Namespace) -> int:
     source, target = context.notebook_file, Path(args.output).expanduser()
     if not source.exists():
         raise CoachDeskError(f"There is no notebook at {source} to back up.")
-    if target.exists() and not args.force:
-        raise ValidationError(f"{target} already exists; choose another name or add --force.", "output")
+    refuse_to_overwrite(target, force=args.force)
     from coachdesk.db import copy_database
 
     copy_database(source, target)
     print(f"Backed up {source} to {target} ({target.stat().st_size / 1e6:.1f} MB).")
     return 0
+
+
+def refuse_to_overwrite(target: Path, *, force: bool) -> None:
+    if target.exists() and not force:
+        raise ValidationError(f"{target} already exists; choose another name or add --force.", "output")
 
 
 def run_people(context: CommandContext, args: argparse.Namespace) -> int:

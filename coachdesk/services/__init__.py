@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coachdesk.db import Notebook
+from coachdesk.services.agenda import AgendaService
 from coachdesk.services.base import Clock
+from coachdesk.services.calendar_export import CalendarExportService
 from coachdesk.services.commitments import CommitmentService
 from coachdesk.services.export import ExportService
 from coachdesk.services.integrity import IntegrityService
@@ -36,6 +38,8 @@ class Services:
     commitments: CommitmentService
     plans: PlanService
     meetings: MeetingService
+    agenda: AgendaService
+    calendar: CalendarExportService
     kpis: KpiService
     recognition: RecognitionService
     tracker: TrackerService
@@ -55,6 +59,7 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
     people = PeopleService(notebook, clock, settings)
     log = LogService(notebook, clock, settings)
     kpis = KpiService(notebook, clock)
+    meetings = MeetingService(notebook, clock, settings)
     return Services(
         notebook=notebook,
         settings=settings,
@@ -62,7 +67,9 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
         log=log,
         commitments=CommitmentService(notebook, clock),
         plans=PlanService(notebook, clock, settings),
-        meetings=MeetingService(notebook, clock, settings),
+        meetings=meetings,
+        agenda=AgendaService(notebook, clock, settings, meetings),
+        calendar=CalendarExportService(notebook, clock),
         kpis=kpis,
         recognition=RecognitionService(notebook, clock, settings),
         tracker=TrackerService(notebook, clock, settings),

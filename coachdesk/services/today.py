@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from coachdesk.services.commitments import CommitmentView
 from coachdesk.services.ledger import CommitmentLedger
 from coachdesk.services.meetings import CalendarMeeting
+from coachdesk.services.one_on_one_health import Attention, AttentionFlag, needing_attention
 from coachdesk.services.tracker import AgentTracker, CoachingStatus, ManagerRollup
 from coachdesk.services.trends import SessionTrends
 
@@ -32,6 +33,8 @@ class TodayView:
     """Open commitments due by the end of this week, overdue first."""
     meetings: tuple[CalendarMeeting, ...]
     """This week's one-on-ones, Monday to Sunday."""
+    one_on_ones: tuple[AttentionFlag, ...]
+    """One-on-one series needing attention: overdue, missed, or better weekly; the most pressing first."""
     trends: SessionTrends
     managers: tuple[ManagerRollup, ...]
     """The managers in scope, each rolled up over their people; empty when the owner manages agents only."""
@@ -48,6 +51,10 @@ class TodayView:
     @property
     def overdue_commitments(self) -> int:
         return sum(c.overdue for c in self.commitments_due)
+
+    @property
+    def overdue_one_on_ones(self) -> int:
+        return sum(f.kind is Attention.OVERDUE for f in self.one_on_ones)
 
 
 def week_of(day: date) -> tuple[date, date]:
@@ -74,6 +81,7 @@ def today_view(services: Services) -> TodayView:
         needs_coaching=tuple(a for a in agents if a.status is not CoachingStatus.ON_TRACK),
         commitments_due=tuple(c for c in due if owner is None or c.coachee_id in coaching_of),
         meetings=tuple(services.meetings.between(monday, sunday, under_manager_id=scope)),
+        one_on_ones=tuple(needing_attention(services, services.meetings.summaries(under_manager_id=scope), managers)),
         trends=services.trends.sessions_per_week(under_manager_id=scope),
         managers=tuple(managers),
         ledger=services.ledger.kept_rates(under_manager_id=scope),

@@ -10,10 +10,12 @@ from coachdesk.models import MeetingStatus
 from coachdesk.services.commitments import CommitmentView
 from coachdesk.services.ledger import KeptRate, LedgerMonth, PersonLedger
 from coachdesk.services.meetings import CalendarMeeting
+from coachdesk.services.one_on_one_health import ORDER, Attention, AttentionFlag
 from coachdesk.services.tracker import AgentTracker, CoachingStatus, ManagerRollup
 from coachdesk.ui.formatting import commitment_due
 from coachdesk.ui.today.rows_table_model import Column, Row
 from coachdesk.ui.today.wording import (
+    ATTENTION_WORDS,
     MEETING_STATUS_WORDS,
     day_and_time,
     due_in,
@@ -94,6 +96,26 @@ MEETING_COLUMNS: tuple[Column[CalendarMeeting], ...] = (
         status=lambda m: MEETING_STATUS_COLOURS.get(m.status),
         stretch=True,
     ),
+)
+
+ATTENTION_COLOURS = {
+    Attention.OVERDUE: CoachingStatus.OVERDUE,
+    Attention.MISSED: CoachingStatus.OVERDUE,
+    Attention.REPEATED_MISSES: CoachingStatus.DUE_SOON,
+    Attention.GO_WEEKLY: CoachingStatus.DUE_SOON,
+}
+"""Late or missed in red; a pattern further down the line, or advice, in amber."""
+
+ATTENTION_COLUMNS: tuple[Column[AttentionFlag], ...] = (
+    Column("With", lambda f: f.report_name, bold=True),
+    Column(
+        "What",
+        lambda f: ATTENTION_WORDS[f.kind],
+        sort_key=lambda f: ORDER[f.kind],
+        status=lambda f: ATTENTION_COLOURS[f.kind],
+    ),
+    Column("Manager", lambda f: f.manager_name),
+    Column("Why", lambda f: f.reason, tooltip=lambda f: f.reason, stretch=True),
 )
 
 

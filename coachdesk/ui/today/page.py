@@ -1,6 +1,7 @@
 """The Today screen: the coaching tracker that makes consistency visible.
 
-Who is waiting for coaching, what is due, this week's one-on-ones, sessions per week against the target, each
+Who is waiting for coaching, what is due, which one-on-ones need attention (overdue, missed, better weekly, and
+repeated misses one step down the line), this week's one-on-ones, sessions per week against the target, each
 team leader's coaching rolled up, and the two-sided commitment ledger, all for the notebook owner's people and
 all from one read on the worker. Every line about a person opens that person.
 """
@@ -20,6 +21,7 @@ from coachdesk.ui.formatting import plural
 from coachdesk.ui.page import EmptyOrContent, Page, lay_out_titled
 from coachdesk.ui.today.chart import SessionsChart
 from coachdesk.ui.today.columns import (
+    ATTENTION_COLUMNS,
     COMMITMENT_COLUMNS,
     LEADER_COLUMNS,
     LEDGER_MONTH_COLUMNS,
@@ -65,6 +67,13 @@ class TodayPage(Page):
             person_of=attrgetter("coachee_id"),
             sortable=True,
         )
+        self.one_on_ones = TableSection(
+            "One-on-ones needing attention",
+            ATTENTION_COLUMNS,
+            "Every one-on-one series is on schedule: nothing is overdue or missed, and no series needs to go weekly.",
+            person_of=attrgetter("report_id"),
+            sortable=True,
+        )
         self.meetings = TableSection(
             "This week's one-on-ones",
             MEETING_COLUMNS,
@@ -98,7 +107,14 @@ class TodayPage(Page):
         self.ledger_months = TableSection(
             "By month, everyone", LEDGER_MONTH_COLUMNS, "", heading_scale=SUBSECTION_SCALE
         )
-        for section in (self.needs_coaching, self.commitments, self.meetings, self.leaders, self.ledger_people):
+        for section in (
+            self.needs_coaching,
+            self.commitments,
+            self.one_on_ones,
+            self.meetings,
+            self.leaders,
+            self.ledger_people,
+        ):
             section.table.opened.connect(context.navigator.open_agent)
 
         self.empty_state = empty_state(
@@ -131,7 +147,7 @@ class TodayPage(Page):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 8, 12, 12)
         column.setSpacing(22)
-        for section in (self.needs_coaching, self.commitments, self.meetings):
+        for section in (self.needs_coaching, self.commitments, self.one_on_ones, self.meetings):
             column.addWidget(section)
         trend = QVBoxLayout()
         trend.addLayout(trend_bar)
@@ -167,6 +183,11 @@ class TodayPage(Page):
         self.commitments.show_rows(
             view.commitments_due,
             f"Commitments due — {view.overdue_commitments} overdue, {due_later} more by Sunday",
+        )
+        other_flags = len(view.one_on_ones) - view.overdue_one_on_ones
+        self.one_on_ones.show_rows(
+            view.one_on_ones,
+            f"One-on-ones needing attention — {view.overdue_one_on_ones} overdue, {other_flags} more",
         )
         self.meetings.show_rows(view.meetings, f"This week's one-on-ones — {len(view.meetings)}")
         self._show_trend_choices(view)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from coachdesk.models import MeetingStatus
 from coachdesk.services.ledger import KeptRate
+from coachdesk.services.one_on_one_health import Attention
 from coachdesk.ui.formatting import plural
 
 MEETING_STATUS_WORDS = {
@@ -15,6 +16,13 @@ MEETING_STATUS_WORDS = {
     MeetingStatus.POSTPONED: "Postponed",
     MeetingStatus.CANCELLED: "Cancelled",
     MeetingStatus.MISSED: "Missed",
+}
+
+ATTENTION_WORDS = {
+    Attention.OVERDUE: "Overdue",
+    Attention.MISSED: "Missed",
+    Attention.REPEATED_MISSES: "Missed repeatedly",
+    Attention.GO_WEEKLY: "Suggest weekly",
 }
 
 
