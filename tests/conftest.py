@@ -13,6 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from coachdesk.db import Notebook
+from coachdesk.models import Meeting, MeetingStatus
 from coachdesk.services import Services, build_services
 from coachdesk.services.people import PersonDraft, PersonView
 from coachdesk.storage import open_notebook
@@ -62,3 +63,13 @@ def team(services: Services) -> Team:
     tomas = people.add(PersonDraft("Tomás Ruiz", "A2", reports_to_id=leader.id, start_date=date(2022, 3, 14)))
     new_starter = people.add(PersonDraft("Zoë Álvarez", "A3", reports_to_id=leader.id, start_date=date(2026, 11, 2)))
     return Team(senior, leader, priya, tomas, new_starter)
+
+
+def past_meeting(services: Services, series_id: str, at: datetime, status: MeetingStatus = MeetingStatus.HELD) -> str:
+    """A meeting and how it went, written as the agenda view records it (scheduling itself refuses past times)."""
+    made = services.meetings.schedule(series_id, at)
+    with services.notebook.write() as session:
+        stored = session.get(Meeting, made.id)
+        assert stored is not None
+        stored.status = status
+    return made.id

@@ -19,6 +19,7 @@ from coachdesk.services.meetings import MeetingService
 from coachdesk.services.people import PeopleService
 from coachdesk.services.plans import PlanService
 from coachdesk.services.recognition import RecognitionService
+from coachdesk.services.reminders import ReminderService
 from coachdesk.services.roster import RosterService
 from coachdesk.services.roster_view import RosterViewService
 from coachdesk.services.search import SearchService
@@ -39,6 +40,7 @@ class Services:
     plans: PlanService
     meetings: MeetingService
     agenda: AgendaService
+    reminders: ReminderService
     calendar: CalendarExportService
     kpis: KpiService
     recognition: RecognitionService
@@ -60,15 +62,17 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
     log = LogService(notebook, clock, settings)
     kpis = KpiService(notebook, clock)
     meetings = MeetingService(notebook, clock, settings)
+    commitments = CommitmentService(notebook, clock)
     return Services(
         notebook=notebook,
         settings=settings,
         people=people,
         log=log,
-        commitments=CommitmentService(notebook, clock),
+        commitments=commitments,
         plans=PlanService(notebook, clock, settings),
         meetings=meetings,
         agenda=AgendaService(notebook, clock, settings, meetings),
+        reminders=ReminderService(notebook, clock, settings, meetings, commitments),
         calendar=CalendarExportService(notebook, clock),
         kpis=kpis,
         recognition=RecognitionService(notebook, clock, settings),

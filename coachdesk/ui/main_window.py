@@ -28,6 +28,7 @@ from coachdesk.config import APP_NAME
 from coachdesk.drafts import DraftStore
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui.errors import ErrorReporter
+from coachdesk.ui.reminders import Reminders
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import TaskRunner
 from coachdesk.ui.widgets import column, heading, muted
@@ -39,7 +40,9 @@ if TYPE_CHECKING:
     from coachdesk.ui.editor.dialog import SessionEditor
     from coachdesk.ui.page import Page
 
-TODAY, AGENT, SEARCH = "today", "agent", "search"
+TODAY, AGENT, AGENDA, SEARCH, ONE_ON_ONES = "today", "agent", "agenda", "search", "one_on_ones"
+NOT_REMEMBERED = (AGENT, AGENDA)
+"""Pages about one record: the window does not reopen them on the next start."""
 SAVED = "All changes saved"
 
 
@@ -142,10 +145,15 @@ class MainWindow(QMainWindow):
         notices.changed.connect(lambda _topics: self.save_state.setText(SAVED))
         notices.failed.connect(lambda: self.save_state.setText("Not saved"))
         self.context = screens.UiContext(opened.services, self._tasks, self._errors, notices, self._settings, self)
-        for page_type in (*screens.SIDEBAR_PAGES, screens.AgentPage):
+        self.reminders = Reminders(self.context, self)
+        self._build_menu(self.reminders)
+        for page_type in (*screens.SIDEBAR_PAGES, screens.AgentPage, screens.AgendaPage):
             page = page_type(self.context)
             self.pages[page.key] = page
             self.stack.addWidget(page)
+        one_on_ones = self.pages[ONE_ON_ONES]
+        if isinstance(one_on_ones, screens.OneOnOnesPage):
+            one_on_ones.start_requested.connect(self.open_meeting)
         for number, page_type in enumerate(screens.SIDEBAR_PAGES, start=1):
             item = QListWidgetItem(page_type.title)
             item.setData(Qt.ItemDataRole.UserRole, page_type.key)
@@ -153,7 +161,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
             self._shortcut(f"Ctrl+{number}", lambda key=page_type.key: self.show_page(key))
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
-        self._shortcut(QKeySequence.StandardKey.New, self.new_session)
+        self.sidebar.itemClicked.connect(self._on_sidebar)
         self._shortcut(QKeySequence.StandardKey.Find, self.search)
         self._shortcut(QKeySequence.StandardKey.Back, self.go_back)
         self._shortcut(QKeySequence.StandardKey.Refresh, self._refresh_current)
@@ -204,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         page = self.pages.get(key) or self.pages[TODAY]
-        if key != AGENT:
+        if key not in NOT_REMEMBERED:
             self._settings.set_last_view(page.key)
         current = self._current_page()
         if current is not None and current is not page:
@@ -222,6 +230,15 @@ class MainWindow(QMainWindow):
             lambda entry: self._show_agent(entry.agents[0][0], entry.id),
             lambda error: self._errors.show(self, error),
         )
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """Opens a one-on-one in the agenda view: prepared before it starts, running once started."""
+        from coachdesk.ui import screens
+
+        page = self.pages.get(AGENDA)
+        if isinstance(page, screens.AgendaPage):
+            page.show_meeting(meeting_id)
+            self.show_page(AGENDA)
 
     def new_session(self, agent_id: str | None = None) -> None:
         if self.context is None:
@@ -273,6 +290,14 @@ class MainWindow(QMainWindow):
         self.editors.remove(editor)
         self._count_waiting_drafts()
 
+    def _build_menu(self, reminders: Reminders) -> None:
+        menu = self.menuBar().addMenu("&File")
+        new = menu.addAction("&New session", QKeySequence.StandardKey.New, self.new_session)
+        menu.addAction("&Reminders…", reminders.edit_settings)
+        menu.addSeparator()
+        quit_action = menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.addActions([new, quit_action])
+
     def _on_sidebar(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             key = item.data(Qt.ItemDataRole.UserRole)
@@ -280,12 +305,15 @@ class MainWindow(QMainWindow):
                 self.show_page(key)
 
     def _select_in_sidebar(self, key: str) -> None:
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(-1)
-        for row in range(self.sidebar.count()):
-            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                self.sidebar.setCurrentRow(row)
-        self.sidebar.blockSignals(False)
+        """Marks the screen in the sidebar; a screen not listed there (an agent, a meeting) leaves the mark where it
+        was, so focus entering the list never makes Qt pick an item and leave the page."""
+        rows = [
+            row for row in range(self.sidebar.count()) if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key
+        ]
+        if rows:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(rows[0])
+            self.sidebar.blockSignals(False)
 
     def _refresh_current(self) -> None:
         current = self._current_page()

@@ -7,6 +7,7 @@ opens: the window itself appears at once.
 from __future__ import annotations
 
 from coachdesk.services import Services, build_services
+from coachdesk.ui.agenda.page import AgendaPage
 from coachdesk.ui.agent.page import AgentPage
 from coachdesk.ui.context import ChangeNotices, UiContext
 from coachdesk.ui.editor.dialog import SessionEditor
@@ -21,8 +22,10 @@ SIDEBAR_PAGES: tuple[type[Page], ...] = (TodayPage, TeamPage, OneOnOnesPage, Pla
 
 __all__ = [
     "SIDEBAR_PAGES",
+    "AgendaPage",
     "AgentPage",
     "ChangeNotices",
+    "OneOnOnesPage",
     "Page",
     "SearchPage",
     "Services",

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coachdesk.demo import generate_demo
-from coachdesk.services import build_services
+from coachdesk.models import AgendaSource, MeetingStatus
+from coachdesk.services import Services, build_services
+from coachdesk.services.agenda import AgendaEntry
+from coachdesk.services.today import week_of
 from coachdesk.services.tracker import CoachingStatus
 from coachdesk.storage import open_notebook
+from coachdesk.ui.agenda.page import AgendaPage
 from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.settings import UiSettings
@@ -45,13 +49,69 @@ def save(widget: QWidget, name: str) -> None:
     print(f"saved {path.relative_to(HERE.parents[1])}")
 
 
+def due_meeting(services: Services) -> str:
+    """The one-on-one due first (today, in the demo) whose agenda gathers most kinds of item: a leftover, a
+    commitment, a plan step, a KPI change; so the screenshot shows what an agenda brings together."""
+    today = services.settings.today()
+    owner = services.people.owner()
+    coming = [
+        meeting
+        for meeting in services.meetings.between(today, week_of(today)[1], under_manager_id=owner.id if owner else None)
+        if meeting.status is MeetingStatus.SCHEDULED
+    ]
+    first_day = [meeting for meeting in coming if meeting.scheduled_at.date() == coming[0].scheduled_at.date()]
+
+    def kinds(meeting_id: str) -> int:
+        items = services.agenda.prepare(meeting_id).items
+        return len({item.source for item in items}) + any(item.carried for item in items)
+
+    return max(first_day, key=lambda meeting: kinds(meeting.id)).id
+
+
+def run_for_a_while(services: Services, meeting_id: str) -> str:
+    """Starts the meeting and runs it part way: two items ticked off with notes, a commitment agreed, notes being
+    written on a third, a quarter of an hour on the clock. Returns the item under discussion."""
+    agenda = services.agenda
+    items = list(agenda.start(meeting_id).items)
+    done = [pick(items, AgendaSource.COMMITMENT), pick(items, AgendaSource.TALKING_POINT, AgendaSource.CARRIED_OVER)]
+    talking = pick(items, AgendaSource.PLAN_STEP, AgendaSource.KPI)
+    for entry, notes in zip(done, DONE_NOTES, strict=True):
+        agenda.tick(entry.id, True)
+        agenda.write_notes(entry.id, notes)
+    agenda.write_notes(talking.id, TALKING_NOTES)
+    series = agenda.agenda(meeting_id).series
+    agenda.capture_commitment(
+        meeting_id,
+        "Listen back to one call together on Friday",
+        series.manager_id,
+        agenda.today() + timedelta(days=4),
+        item_id=talking.id,
+    )
+    agenda.save_time(meeting_id, 14 * 60 + 32, {done[0].id: 6 * 60 + 5, done[1].id: 4 * 60 + 40, talking.id: 3 * 60})
+    return talking.id
+
+
+DONE_NOTES = ("Kept: done every time this fortnight, and it shows.", "Covered; nothing more to add.")
+TALKING_NOTES = "Started: about half done, the rest is booked for this week.\nAgreed to look at it again next time."
+
+
+def pick(items: list[AgendaEntry], *sources: AgendaSource) -> AgendaEntry:
+    """The first item from the first of `sources` on the agenda, else the first item not picked yet."""
+    found = (next((item for item in items if item.source is source), None) for source in sources)
+    chosen = next((item for item in found if item is not None), items[0])
+    items.remove(chosen)
+    return chosen
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
         notebook_file = Path(folder) / "notebook.sqlite3"
         notebook = open_notebook(notebook_file)
         generate_demo(notebook, agents=24, years=1, seed=7, today=date.today())
-        overdue = next(a for a in build_services(notebook).tracker.agents() if a.status is CoachingStatus.OVERDUE)
+        services = build_services(notebook)
+        overdue = next(a for a in services.tracker.agents() if a.status is CoachingStatus.OVERDUE)
+        meeting_id = due_meeting(services)
         notebook.close()
 
         tasks = ThreadTaskRunner()
@@ -99,6 +159,21 @@ def main() -> int:
         settle(app, tasks)
         save(window, "search")
 
+        window.open_meeting(meeting_id)
+        settle(app, tasks)
+        save(window, "agenda-before")
+
+        assert window.services is not None
+        talking = run_for_a_while(window.services, meeting_id)
+        window.open_meeting(meeting_id)
+        settle(app, tasks)
+        agenda = window.pages["agenda"]
+        assert isinstance(agenda, AgendaPage)
+        agenda.list.setCurrentIndex(agenda.model.index(agenda.model.row_of(talking) or 0, 0))
+        settle(app, tasks)
+        save(window, "agenda-during")
+
+        window.close()
         tasks.shutdown()
         window.close_notebook()
     return 0

@@ -11,22 +11,12 @@ from typing import Any
 import pytest
 
 from coachdesk.errors import ValidationError
-from coachdesk.models import Cadence, Meeting, MeetingStatus
+from coachdesk.models import Cadence, MeetingStatus
 from coachdesk.services import Services
 from coachdesk.services.meetings import SeriesSummary, SeriesView
-from tests.conftest import Team
+from tests.conftest import Team, past_meeting
 
 MONDAY, TUESDAY, WEDNESDAY = 0, 1, 2
-
-
-def past(services: Services, series_id: str, at: datetime, status: MeetingStatus = MeetingStatus.HELD) -> str:
-    """A meeting before today and how it went, as the agenda view will record it."""
-    made = services.meetings.schedule(series_id, at)
-    with services.notebook.write() as session:
-        stored = session.get(Meeting, made.id)
-        assert stored is not None
-        stored.status = status
-    return made.id
 
 
 def fortnightly_on_wednesdays(services: Services, team: Team) -> SeriesView:
@@ -43,7 +33,7 @@ def test_the_next_meeting_is_one_interval_after_the_last_held_at_the_usual_day_a
     services: Services, team: Team
 ) -> None:
     series = fortnightly_on_wednesdays(services, team)
-    past(services, series.id, datetime(2026, 11, 11, 10, 0))
+    past_meeting(services, series.id, datetime(2026, 11, 11, 10, 0))
     assert services.meetings.propose_next(series.id) == datetime(2026, 11, 25, 10, 0)
     made = services.meetings.schedule_next(series.id)
     assert (made.scheduled_at, made.duration_minutes, made.status) == (
@@ -56,7 +46,7 @@ def test_the_next_meeting_is_one_interval_after_the_last_held_at_the_usual_day_a
 
 def test_a_meeting_moved_a_day_does_not_shift_the_rhythm(services: Services, team: Team) -> None:
     series = fortnightly_on_wednesdays(services, team)
-    past(services, series.id, datetime(2026, 11, 12, 15, 0))  # held on the Thursday that week
+    past_meeting(services, series.id, datetime(2026, 11, 12, 15, 0))  # held on the Thursday that week
     assert services.meetings.propose_next(series.id) == datetime(2026, 11, 25, 10, 0)
 
 
@@ -64,14 +54,14 @@ def test_a_late_series_gets_the_soonest_usual_slot_never_one_already_gone(servic
     series = services.meetings.create_series(
         team.leader.id, team.tomas.id, Cadence.WEEKLY, weekday=MONDAY, usual_time=time(9, 0)
     )
-    past(services, series.id, datetime(2026, 11, 2, 9, 0))
+    past_meeting(services, series.id, datetime(2026, 11, 2, 9, 0))
     assert services.meetings.propose_next(series.id) == datetime(2026, 11, 30, 9, 0), "09:00 today has gone"
 
 
 def test_missed_and_cancelled_meetings_are_not_where_the_cadence_counts_from(services: Services, team: Team) -> None:
     series = services.meetings.create_series(team.leader.id, team.tomas.id, weekday=TUESDAY, usual_time=time(11, 0))
-    past(services, series.id, datetime(2026, 11, 3, 11, 0))
-    past(services, series.id, datetime(2026, 11, 17, 11, 0), MeetingStatus.CANCELLED)
+    past_meeting(services, series.id, datetime(2026, 11, 3, 11, 0))
+    past_meeting(services, series.id, datetime(2026, 11, 17, 11, 0), MeetingStatus.CANCELLED)
     assert services.meetings.propose_next(series.id) == datetime(2026, 11, 24, 11, 0)
 
 
@@ -147,7 +137,7 @@ def test_moving_a_meeting_keeps_when_it_was_first_planned(services: Services, te
 
 def test_only_a_meeting_still_to_happen_can_be_moved_or_cancelled(services: Services, team: Team) -> None:
     series = fortnightly_on_wednesdays(services, team)
-    held = past(services, series.id, datetime(2026, 11, 11, 10, 0))
+    held = past_meeting(services, series.id, datetime(2026, 11, 11, 10, 0))
     with pytest.raises(ValidationError, match="The meeting on Wed 11 Nov at 10:00 was held, so it cannot be moved"):
         services.meetings.move_meeting(held, datetime(2026, 11, 26, 10, 0))
     with pytest.raises(ValidationError, match="was held, so it cannot be cancelled"):
@@ -191,7 +181,7 @@ def test_a_meeting_earlier_today_is_unrecorded_not_next(services: Services, team
 
 def test_the_cadence_can_change_and_the_proposals_follow_it(services: Services, team: Team) -> None:
     series = fortnightly_on_wednesdays(services, team)
-    past(services, series.id, datetime(2026, 11, 18, 10, 0))
+    past_meeting(services, series.id, datetime(2026, 11, 18, 10, 0))
     weekly = services.meetings.change_cadence(series.id, Cadence.WEEKLY)
     assert (weekly.cadence, weekly.interval_days) == (Cadence.WEEKLY, 7)
     assert services.meetings.propose_next(series.id) == datetime(2026, 11, 25, 10, 0)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk.drafts import DraftStore
@@ -24,6 +24,7 @@ class RecordingNavigator:
         self.opened_agents: list[str] = []
         self.opened_entries: list[str] = []
         self.new_sessions: list[str | None] = []
+        self.opened_meetings: list[str] = []
         self.messages: list[str] = []
 
     def open_agent(self, person_id: str) -> None:
@@ -34,6 +35,9 @@ class RecordingNavigator:
 
     def new_session(self, agent_id: str | None = None) -> None:
         self.new_sessions.append(agent_id)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        self.opened_meetings.append(meeting_id)
 
     def show_saved(self, message: str) -> None:
         self.messages.append(message)
@@ -80,3 +84,9 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.Keyboard
     focused = QApplication.focusWidget()
     assert focused is not None
     qtbot.keyClick(focused, key, modifier)
+
+
+def column_texts(table: QTableView, column: int) -> list[str]:
+    """What one column of a table shows, top to bottom."""
+    model = table.model()
+    return [model.index(row, column).data() for row in range(model.rowCount())]

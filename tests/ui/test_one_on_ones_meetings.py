@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from coachdesk.models import Cadence, Meeting, MeetingStatus
+from coachdesk.models import Cadence, MeetingStatus
 from coachdesk.services import Services
 from coachdesk.services.meetings import SeriesView
 from coachdesk.services.tracker import CoachingStatus
@@ -23,32 +23,18 @@ from coachdesk.ui.meetings.cadence_dialog import CadenceDialog
 from coachdesk.ui.meetings.meeting_time_dialog import MeetingTimeDialog
 from coachdesk.ui.meetings.page import OneOnOnesPage
 from coachdesk.ui.widgets import status_colour
-from tests.conftest import Team
-from tests.ui.conftest import RecordingNavigator, press, show_active
+from tests.conftest import Team, past_meeting
+from tests.ui.conftest import RecordingNavigator, column_texts, press, show_active
 
 PRIYA, TOMAS = 0, 1
 NEXT, ATTENTION = 2, 6
-
-
-def texts(table: QTableView, column: int) -> list[str]:
-    model = table.model()
-    return [model.index(row, column).data() for row in range(model.rowCount())]
-
-
-def held(services: Services, series_id: str, at: datetime, status: MeetingStatus = MeetingStatus.HELD) -> str:
-    made = services.meetings.schedule(series_id, at)
-    with services.notebook.write() as session:
-        stored = session.get(Meeting, made.id)
-        assert stored is not None
-        stored.status = status
-    return made.id
 
 
 @pytest.fixture
 def priya(services: Services, team: Team) -> SeriesView:
     """Fortnightly on Wednesdays at 10:00, last held a fortnight ago, nothing scheduled."""
     series = services.meetings.create_series(team.leader.id, team.priya.id, weekday=2, usual_time=time(10, 0))
-    held(services, series.id, datetime(2026, 11, 11, 10, 0))
+    past_meeting(services, series.id, datetime(2026, 11, 11, 10, 0))
     return series
 
 
@@ -58,7 +44,7 @@ def tomas(services: Services, team: Team) -> SeriesView:
     series = services.meetings.create_series(
         team.leader.id, team.tomas.id, Cadence.WEEKLY, weekday=0, usual_time=time(9, 0)
     )
-    held(services, series.id, datetime(2026, 11, 9, 9, 0))
+    past_meeting(services, series.id, datetime(2026, 11, 9, 9, 0))
     services.meetings.schedule(series.id, datetime(2026, 11, 16, 9, 0))
     services.meetings.schedule(series.id, datetime(2026, 11, 26, 9, 0))
     return series
@@ -90,8 +76,8 @@ def time_dialog(qtbot: QtBot, page: OneOnOnesPage) -> MeetingTimeDialog:
 def test_a_series_shows_what_needs_attention_and_why(page: OneOnOnesPage) -> None:
     table = page.series.table
     assert page.series.heading.text() == "Series — 2, 1 not recorded, 1 with nothing scheduled"
-    assert texts(table, NEXT) == ["none scheduled", "Thu 26 Nov, 09:00"]
-    assert texts(table, ATTENTION) == ["", "Overdue"]
+    assert column_texts(table, NEXT) == ["none scheduled", "Thu 26 Nov, 09:00"]
+    assert column_texts(table, ATTENTION) == ["", "Overdue"]
     reason = "The meeting on Mon 16 Nov at 09:00 is still marked scheduled: start it, move it or mark it missed."
     assert table.model().index(TOMAS, ATTENTION).data(Qt.ItemDataRole.ToolTipRole) == reason
     assert table.model().index(TOMAS, ATTENTION).data(Qt.ItemDataRole.ForegroundRole) == status_colour(
@@ -126,15 +112,15 @@ def test_schedule_next_proposes_the_cadence_and_saves_the_time_chosen(
 
     assert services.meetings.meetings(priya.id)[0].scheduled_at == datetime(2026, 11, 25, 11, 15)
     assert navigator.messages == ["One-on-one with Priya Shah on Wed 25 Nov at 11:15."]
-    assert texts(page.series.table, NEXT)[PRIYA] == "Wed 25 Nov, 11:15"
+    assert column_texts(page.series.table, NEXT)[PRIYA] == "Wed 25 Nov, 11:15"
     assert page.chosen_label.text().endswith("Wed 25 Nov, 11:15, scheduled"), "the series stays chosen"
-    assert "Priya Shah" in texts(page.this_week.table, 1)
+    assert "Priya Shah" in column_texts(page.this_week.table, 1)
 
 
 def test_moving_a_meeting_keeps_its_line_chosen_and_refuses_the_past_in_the_dialog(
     qtbot: QtBot, page: OneOnOnesPage, services: Services, tomas: SeriesView
 ) -> None:
-    assert texts(page.this_week.table, 0) == ["Thu 26 Nov, 09:00"]
+    assert column_texts(page.this_week.table, 0) == ["Thu 26 Nov, 09:00"]
     choose(page, page.this_week.table, 0)
     press(qtbot, Qt.Key.Key_F2)
     dialog = time_dialog(qtbot, page)
@@ -151,7 +137,7 @@ def test_moving_a_meeting_keeps_its_line_chosen_and_refuses_the_past_in_the_dial
         datetime(2026, 11, 27, 9, 0),
         datetime(2026, 11, 26, 9, 0),
     )
-    assert texts(page.this_week.table, 0) == ["Fri 27 Nov, 09:00"]
+    assert column_texts(page.this_week.table, 0) == ["Fri 27 Nov, 09:00"]
     assert page.chosen_label.text().endswith("Fri 27 Nov, 09:00, scheduled")
 
 
@@ -164,18 +150,18 @@ def test_a_meeting_is_cancelled_only_once_confirmed(
     assert isinstance(box, QMessageBox)
     assert box.text().startswith("Cancel the one-on-one with Tomás Ruiz on Thu 26 Nov at 09:00?")
     press(qtbot, Qt.Key.Key_Escape)
-    assert texts(page.this_week.table, 4) == ["Scheduled"]
+    assert column_texts(page.this_week.table, 4) == ["Scheduled"]
 
     page.cancel_button.click()
     box = page.confirmation
     assert isinstance(box, QMessageBox)
     [confirm] = [b for b in box.buttons() if b.text() == "Cance&l meeting"]
     confirm.click()
-    assert texts(page.this_week.table, 4) == ["Cancelled"]
+    assert column_texts(page.this_week.table, 4) == ["Cancelled"]
     assert navigator.messages == ["Cancelled the one-on-one with Tomás Ruiz on Thu 26 Nov at 09:00."]
     assert not page.cancel_button.isEnabled()
     assert not page.move_button.isEnabled()
-    assert texts(page.series.table, NEXT)[TOMAS] == "Mon 16 Nov, 09:00, not recorded"
+    assert column_texts(page.series.table, NEXT)[TOMAS] == "Mon 16 Nov, 09:00, not recorded"
 
 
 def test_a_meeting_whose_time_passed_is_marked_missed_from_its_series(
@@ -188,18 +174,18 @@ def test_a_meeting_whose_time_passed_is_marked_missed_from_its_series(
     page.missed_button.click()
     statuses = [(m.scheduled_at.day, m.status) for m in services.meetings.meetings(tomas.id)]
     assert statuses == [(26, MeetingStatus.SCHEDULED), (16, MeetingStatus.MISSED), (9, MeetingStatus.HELD)]
-    assert texts(page.series.table, ATTENTION)[TOMAS] == "Missed"
-    assert texts(page.series.table, 4)[TOMAS] == "1"
+    assert column_texts(page.series.table, ATTENTION)[TOMAS] == "Missed"
+    assert column_texts(page.series.table, 4)[TOMAS] == "1"
 
 
 def test_enter_on_a_meeting_to_hold_this_week_asks_to_start_it_and_on_a_past_one_opens_the_person(
     qtbot: QtBot, page: OneOnOnesPage, services: Services, team: Team, navigator: RecordingNavigator
 ) -> None:
     priya, tomas = (summary.series.id for summary in page.series.model.rows)
-    held(services, priya, datetime(2026, 11, 23, 8, 0))
+    past_meeting(services, priya, datetime(2026, 11, 23, 8, 0))
     page.refresh()
     table = page.this_week.table
-    assert texts(table, 1) == ["Priya Shah", "Tomás Ruiz"]
+    assert column_texts(table, 1) == ["Priya Shah", "Tomás Ruiz"]
     choose(page, table, 1)
     with qtbot.waitSignal(page.start_requested) as started:
         press(qtbot, Qt.Key.Key_Return)
@@ -223,7 +209,7 @@ def test_change_cadence_offers_weekly_with_the_reason_when_the_reports_coaching_
     qtbot.addWidget(page)
     show_active(qtbot, page)
     row = [s.series.report_name for s in page.series.model.rows].index("Dana Whitfield")
-    assert texts(page.series.table, ATTENTION)[row] == "Suggest weekly"
+    assert column_texts(page.series.table, ATTENTION)[row] == "Suggest weekly"
     choose(page, page.series.table, row)
     press(qtbot, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: page.dialog is not None)
@@ -238,7 +224,7 @@ def test_change_cadence_offers_weekly_with_the_reason_when_the_reports_coaching_
     press(qtbot, Qt.Key.Key_Return)
     assert services.meetings.list_series(manager_id=team.senior.id)[0].cadence is Cadence.WEEKLY
     assert navigator.messages == ["One-on-ones with Dana Whitfield are now weekly."]
-    assert texts(page.series.table, ATTENTION)[row] == ""
+    assert column_texts(page.series.table, ATTENTION)[row] == ""
 
 
 def test_a_custom_cadence_takes_the_days_typed(
@@ -255,7 +241,7 @@ def test_a_custom_cadence_takes_the_days_typed(
     dialog.save_button.click()
     [changed] = [s for s in services.meetings.list_series() if s.id == priya.id]
     assert (changed.cadence, changed.interval_days) == (Cadence.CUSTOM, 21)
-    assert texts(page.series.table, 1)[PRIYA] == "Every 21 days, Wednesdays at 10:00"
+    assert column_texts(page.series.table, 1)[PRIYA] == "Every 21 days, Wednesdays at 10:00"
 
 
 def test_the_lists_are_sound_item_models(page: OneOnOnesPage, qtmodeltester: ModelTester) -> None:

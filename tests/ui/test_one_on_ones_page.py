@@ -6,33 +6,18 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from coachdesk.models import Cadence, Meeting, MeetingStatus
+from coachdesk.models import Cadence, MeetingStatus
 from coachdesk.services import Services
 from coachdesk.services.people import PersonDraft
 from coachdesk.services.tracker import CoachingStatus
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.meetings.page import OneOnOnesPage, load_one_on_ones
 from coachdesk.ui.widgets import status_colour
-from tests.conftest import Team
-from tests.ui.conftest import RecordingNavigator
-
-
-def texts(table: QTableView, column: int) -> list[str]:
-    model = table.model()
-    return [model.index(row, column).data() for row in range(model.rowCount())]
-
-
-def meeting(services: Services, series_id: str, at: datetime, status: MeetingStatus) -> None:
-    """A past meeting and how it went; the screen that records outcomes comes with the agenda view."""
-    made = services.meetings.schedule(series_id, at)
-    with services.notebook.write() as session:
-        stored = session.get(Meeting, made.id)
-        assert stored is not None
-        stored.status = status
+from tests.conftest import Team, past_meeting
+from tests.ui.conftest import RecordingNavigator, column_texts
 
 
 @pytest.fixture
@@ -40,12 +25,12 @@ def series(services: Services, team: Team) -> None:
     """Priya fortnightly with a meeting this week; Tomás weekly, slipping, with nothing scheduled."""
     priya = services.meetings.create_series(team.leader.id, team.priya.id, weekday=2)
     tomas = services.meetings.create_series(team.leader.id, team.tomas.id, Cadence.WEEKLY)
-    meeting(services, priya.id, datetime(2026, 11, 9, 10, 0), MeetingStatus.HELD)
-    meeting(services, priya.id, datetime(2026, 10, 26, 10, 0), MeetingStatus.MISSED)
-    meeting(services, priya.id, datetime(2026, 5, 4, 10, 0), MeetingStatus.MISSED)
-    meeting(services, priya.id, datetime(2026, 11, 25, 10, 0), MeetingStatus.SCHEDULED)
-    meeting(services, tomas.id, datetime(2026, 10, 30, 15, 0), MeetingStatus.HELD)
-    meeting(services, tomas.id, datetime(2026, 11, 23, 8, 0), MeetingStatus.CANCELLED)
+    past_meeting(services, priya.id, datetime(2026, 11, 9, 10, 0), MeetingStatus.HELD)
+    past_meeting(services, priya.id, datetime(2026, 10, 26, 10, 0), MeetingStatus.MISSED)
+    past_meeting(services, priya.id, datetime(2026, 5, 4, 10, 0), MeetingStatus.MISSED)
+    past_meeting(services, priya.id, datetime(2026, 11, 25, 10, 0), MeetingStatus.SCHEDULED)
+    past_meeting(services, tomas.id, datetime(2026, 10, 30, 15, 0), MeetingStatus.HELD)
+    past_meeting(services, tomas.id, datetime(2026, 11, 23, 8, 0), MeetingStatus.CANCELLED)
 
 
 @pytest.fixture
@@ -60,7 +45,7 @@ def page(qtbot: QtBot, ui_context: UiContext, series: None) -> OneOnOnesPage:
 def test_each_series_shows_its_rhythm_next_meeting_last_held_and_misses(page: OneOnOnesPage) -> None:
     table = page.series.table
     assert page.series.heading.text() == "Series — 2, 1 with nothing scheduled"
-    assert [texts(table, column) for column in range(6)] == [
+    assert [column_texts(table, column) for column in range(6)] == [
         ["Priya Shah", "Tomás Ruiz"],
         ["Fortnightly, Wednesdays", "Weekly"],
         ["Wed 25 Nov, 10:00", "none scheduled"],
@@ -81,9 +66,9 @@ def test_each_series_shows_its_rhythm_next_meeting_last_held_and_misses(page: On
 def test_this_week_lists_every_meeting_with_how_it_went(page: OneOnOnesPage) -> None:
     table = page.this_week.table
     assert page.this_week.heading.text() == "This week — 2 meetings, 0 held so far"
-    assert texts(table, 0) == ["Mon 23 Nov, 08:00", "Wed 25 Nov, 10:00"]
-    assert texts(table, 1) == ["Tomás Ruiz", "Priya Shah"]
-    assert texts(table, 4) == ["Cancelled", "Scheduled"]
+    assert column_texts(table, 0) == ["Mon 23 Nov, 08:00", "Wed 25 Nov, 10:00"]
+    assert column_texts(table, 1) == ["Tomás Ruiz", "Priya Shah"]
+    assert column_texts(table, 4) == ["Cancelled", "Scheduled"]
 
 
 def test_enter_or_a_double_click_opens_the_person_and_a_click_only_selects(
@@ -106,9 +91,9 @@ def test_a_scheduled_meeting_shows_after_the_change_is_announced(
     [tomas] = [s for s in page.series.model.rows if s.series.report_name == "Tomás Ruiz"]
     services.meetings.schedule(tomas.series.id, datetime(2026, 11, 27, 9, 0))
     ui_context.notices.announce(Topic.MEETINGS)
-    assert texts(page.series.table, 2) == ["Wed 25 Nov, 10:00", "Fri 27 Nov, 09:00"]
+    assert column_texts(page.series.table, 2) == ["Wed 25 Nov, 10:00", "Fri 27 Nov, 09:00"]
     assert page.series.heading.text() == "Series — 2"
-    assert len(texts(page.this_week.table, 0)) == 3
+    assert len(column_texts(page.this_week.table, 0)) == 3
 
 
 def test_only_the_owners_people_are_listed(services: Services, team: Team) -> None:

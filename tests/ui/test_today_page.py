@@ -20,16 +20,11 @@ from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.today.page import TodayPage
 from coachdesk.ui.widgets import status_colour
 from tests.conftest import TODAY, Team
-from tests.ui.conftest import RecordingNavigator
+from tests.ui.conftest import RecordingNavigator, column_texts
 
 
 def coach(services: Services, agent_id: str, days_ago: int) -> None:
     services.log.record_session(SessionDraft((agent_id,), "Call review.", held_on=TODAY - timedelta(days=days_ago)))
-
-
-def texts(table: QTableView, column: int) -> list[str]:
-    model = table.model()
-    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def click(qtbot: QtBot, table: QTableView, row: int) -> None:
@@ -56,10 +51,10 @@ def page(qtbot: QtBot, ui_context: UiContext, coached: None) -> TodayPage:
 def test_overdue_agents_come_first_in_red_and_due_soon_in_amber(page: TodayPage) -> None:
     section = page.needs_coaching
     assert section.heading.text() == "Needs coaching — 1 overdue, 1 due soon"
-    assert texts(section.table, 0) == ["Zoë Álvarez", "Priya Shah"]
-    assert texts(section.table, 1) == ["Overdue", "Due soon"]
-    assert texts(section.table, 2) == ["14 days late", "in 2 days"]
-    assert texts(section.table, 3) == ["never", "12 days ago"]
+    assert column_texts(section.table, 0) == ["Zoë Álvarez", "Priya Shah"]
+    assert column_texts(section.table, 1) == ["Overdue", "Due soon"]
+    assert column_texts(section.table, 2) == ["14 days late", "in 2 days"]
+    assert column_texts(section.table, 3) == ["never", "12 days ago"]
     model = section.model
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == status_colour(
         CoachingStatus.OVERDUE, page.palette()
@@ -91,7 +86,7 @@ def test_a_new_session_takes_the_agent_off_the_overdue_list(
 ) -> None:
     coach(services, team.new_starter.id, days_ago=0)
     ui_context.notices.announce(Topic.LOG)
-    assert texts(page.needs_coaching.table, 0) == ["Priya Shah"]
+    assert column_texts(page.needs_coaching.table, 0) == ["Priya Shah"]
     assert page.needs_coaching.heading.text() == "Needs coaching — 0 overdue, 1 due soon"
     assert page.chart.figures.counts[-1] == 1
 
@@ -137,9 +132,9 @@ def test_commitments_due_say_whose_they_are_and_open_the_agent(
     page.show()
     section = page.commitments
     assert section.heading.text() == "Commitments due — 1 overdue, 2 more by Sunday"
-    assert texts(section.table, 0) == ["overdue since Sat 21 Nov", "due Tue 24 Nov", "due Fri 27 Nov"]
-    assert texts(section.table, 1) == ["Dana Whitfield, to Priya Shah", "Dana Whitfield", "Tomás Ruiz"]
-    assert texts(section.table, 2) == ["Book a side-by-side", "Send the rota", "Finish the module"]
+    assert column_texts(section.table, 0) == ["overdue since Sat 21 Nov", "due Tue 24 Nov", "due Fri 27 Nov"]
+    assert column_texts(section.table, 1) == ["Dana Whitfield, to Priya Shah", "Dana Whitfield", "Tomás Ruiz"]
+    assert column_texts(section.table, 2) == ["Book a side-by-side", "Send the rota", "Finish the module"]
     assert section.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) == status_colour(
         CoachingStatus.OVERDUE, page.palette()
     )
@@ -159,9 +154,9 @@ def test_this_weeks_one_on_ones_are_listed_in_time_order(
     qtbot.addWidget(page)
     page.show()
     assert page.meetings.heading.text() == "This week's one-on-ones — 2"
-    assert texts(page.meetings.table, 0) == ["Tue 24 Nov, 09:30", "Thu 26 Nov, 14:00"]
-    assert texts(page.meetings.table, 1) == ["Tomás Ruiz", "Priya Shah"]
-    assert texts(page.meetings.table, 4) == ["Scheduled", "Scheduled"]
+    assert column_texts(page.meetings.table, 0) == ["Tue 24 Nov, 09:30", "Thu 26 Nov, 14:00"]
+    assert column_texts(page.meetings.table, 1) == ["Tomás Ruiz", "Priya Shah"]
+    assert column_texts(page.meetings.table, 4) == ["Scheduled", "Scheduled"]
 
 
 def test_team_leaders_are_rolled_up_only_for_a_manager_of_managers(
@@ -175,8 +170,8 @@ def test_team_leaders_are_rolled_up_only_for_a_manager_of_managers(
     ui_context.notices.announce(Topic.PEOPLE)
     assert not page.leaders.isHidden()
     assert page.leaders.heading.text() == "Team leaders — 1 manager, 1 agent overdue between them"
-    assert texts(page.leaders.table, 0) == ["Dana Whitfield"]
-    assert texts(page.leaders.table, 1) == ["3"]
+    assert column_texts(page.leaders.table, 0) == ["Dana Whitfield"]
+    assert column_texts(page.leaders.table, 1) == ["3"]
     assert page.subtitle.text().endswith("the people below Grace Okafor")
 
 
@@ -192,7 +187,7 @@ def test_the_ledger_shows_both_sides_per_person_and_by_month(
     page.show()
     assert page.ledger_heading.text() == ("Commitment ledger — agents kept 50 % (1 of 2), managers kept 0 % (0 of 1)")
     people = page.ledger_people.table
-    assert (texts(people, 0), texts(people, 1), texts(people, 2)) == (
+    assert (column_texts(people, 0), column_texts(people, 1), column_texts(people, 2)) == (
         ["Priya Shah"],
         ["50 % (1 of 2)"],
         ["0 % (0 of 1)"],
@@ -201,8 +196,8 @@ def test_the_ledger_shows_both_sides_per_person_and_by_month(
         "0 kept, 0 missed, 1 still open past the due date."
     )
     months = page.ledger_months.table
-    assert texts(months, 0)[-1] == "November 2026"
-    assert texts(months, 1) == ["–"] * 5 + ["50 % (1 of 2)"]
+    assert column_texts(months, 0)[-1] == "November 2026"
+    assert column_texts(months, 1) == ["–"] * 5 + ["50 % (1 of 2)"]
 
 
 def test_the_lists_are_sound_item_models(page: TodayPage, qtmodeltester: ModelTester) -> None:
@@ -213,7 +208,7 @@ def test_the_lists_are_sound_item_models(page: TodayPage, qtmodeltester: ModelTe
 def test_sorting_by_last_session_puts_never_coached_last_either_way(page: TodayPage) -> None:
     for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
         page.needs_coaching.table.sortByColumn(3, order)
-        assert texts(page.needs_coaching.table, 3) == ["12 days ago", "never"]
+        assert column_texts(page.needs_coaching.table, 3) == ["12 days ago", "never"]
 
 
 def test_an_empty_notebook_says_what_to_do(qtbot: QtBot, ui_context: UiContext) -> None:

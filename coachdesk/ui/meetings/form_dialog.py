@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from coachdesk.errors import CoachDeskError, ValidationError
 from coachdesk.ui.context import Topic, UiContext
-from coachdesk.ui.team.problem_text import problem_label, show_problem
+from coachdesk.ui.problem_text import FieldProblems, problem_label
 from coachdesk.ui.team.refusals import catching
 from coachdesk.ui.widgets import muted
 
@@ -42,8 +42,8 @@ class FormDialog(QDialog):
         self.intro.hide()
         self.problem = problem_label("Problem")
         self.form = QFormLayout()
-        self.errors: dict[str, QLabel] = {}
-        self.fields: dict[str, QWidget] = {}
+        self.problems = FieldProblems(self.problem)
+        self.errors = self.problems.labels
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(save_text)
@@ -77,8 +77,7 @@ class FormDialog(QDialog):
         error = problem_label(f"Problem with {words}")
         column.addWidget(error)
         for field in fields:
-            self.errors[field] = error
-            self.fields[field] = buddy or widget
+            self.problems.add(field, error, buddy or widget)
         self.form.addRow(label, holder)
         shown = self.form.labelForField(holder)
         if isinstance(label, str) and isinstance(shown, QLabel):
@@ -106,16 +105,10 @@ class FormDialog(QDialog):
         self.show_problem(ValidationError(message, field))
 
     def show_problem(self, error: CoachDeskError) -> None:
-        field = error.field if isinstance(error, ValidationError) else None
-        show_problem(self.errors.get(field or "", self.problem), error.message)
-        widget = self.fields.get(field or "")
-        if widget is not None:
-            widget.setFocus()
+        self.problems.show(error)
 
     def clear_problems(self) -> None:
-        for label in (self.problem, *self.errors.values()):
-            label.clear()
-            label.hide()
+        self.problems.clear()
 
     def _done(self, result: Any) -> None:
         self._enable_save()

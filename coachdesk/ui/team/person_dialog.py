@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.errors import CoachDeskError, ValidationError
+from coachdesk.errors import CoachDeskError
 from coachdesk.services.people import MAX_CADENCE_DAYS, PersonDraft, PersonView
 from coachdesk.ui.context import Topic, UiContext
-from coachdesk.ui.team.problem_text import problem_label, show_problem
+from coachdesk.ui.problem_text import FieldProblems, problem_label
 from coachdesk.ui.team.refusals import catching
 from coachdesk.ui.widgets import as_date, muted
 
@@ -116,7 +116,8 @@ class PersonDialog(QDialog):
         kinds_layout.addWidget(self.is_agent)
         kinds_layout.addWidget(self.is_manager)
         kinds_layout.addStretch(1)
-        self.errors: dict[str, QLabel] = {}
+        self.problems = FieldProblems(self.problem)
+        self.errors = self.problems.labels
         self._fields: dict[str, QWidget] = {
             "full_name": self.name,
             "employee_id": self.employee_id,
@@ -164,7 +165,7 @@ class PersonDialog(QDialog):
         """A form row with a place under the field for the reason a save was refused."""
         words = label.replace("&", "").rstrip(":") if isinstance(label, str) else "start date"
         error = problem_label(f"Problem with {words.lower()}")
-        self.errors[field] = error
+        self.problems.add(field, error, self._fields[field])
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -223,17 +224,10 @@ class PersonDialog(QDialog):
         self.context.change(self, catching(lambda: people.save(person_id, draft, team)), self._saved, Topic.PEOPLE)
 
     def show_problem(self, error: CoachDeskError) -> None:
-        """Puts the reason beside the field it is about (or above the form) and takes the cursor there."""
-        field = error.field if isinstance(error, ValidationError) else None
-        show_problem(self.errors.get(field or "", self.problem), error.message)
-        widget = self._fields.get(field or "")
-        if widget is not None:
-            widget.setFocus()
+        self.problems.show(error)
 
     def clear_problems(self) -> None:
-        for label in (self.problem, *self.errors.values()):
-            label.clear()
-            label.hide()
+        self.problems.clear()
 
     def _saved(self, result: PersonView | CoachDeskError) -> None:
         self._enable_save()

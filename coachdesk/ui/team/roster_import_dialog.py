@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import CoachDeskError, ImportRejected, RowProblem
 from coachdesk.services.roster import RosterPreview
 from coachdesk.ui.context import Topic, UiContext
-from coachdesk.ui.team.problem_text import set_problem_colour, show_problem
+from coachdesk.ui.problem_text import set_problem_colour, show_problem
 from coachdesk.ui.team.refusals import catching
 from coachdesk.ui.widgets import heading, muted
 

@@ -3,7 +3,8 @@
 Who is waiting for coaching, what is due, which one-on-ones need attention (overdue, missed, better weekly, and
 repeated misses one step down the line), this week's one-on-ones, sessions per week against the target, each
 team leader's coaching rolled up, and the two-sided commitment ledger, all for the notebook owner's people and
-all from one read on the worker. Every line about a person opens that person.
+all from one read on the worker. Every line about a person opens that person; a line about a meeting (this week's,
+or one whose time passed unrecorded) opens that meeting's agenda.
 """
 
 from __future__ import annotations
@@ -107,15 +108,14 @@ class TodayPage(Page):
         self.ledger_months = TableSection(
             "By month, everyone", LEDGER_MONTH_COLUMNS, "", heading_scale=SUBSECTION_SCALE
         )
-        for section in (
-            self.needs_coaching,
-            self.commitments,
-            self.one_on_ones,
-            self.meetings,
-            self.leaders,
-            self.ledger_people,
-        ):
+        for section in (self.needs_coaching, self.commitments, self.leaders, self.ledger_people):
             section.table.opened.connect(context.navigator.open_agent)
+        self.meetings.table.setToolTip("A click or Enter opens the meeting's agenda, to prepare or run it")
+        self.meetings.table.opened.connect(lambda _person_id: self._open_meeting())
+        self.one_on_ones.table.setToolTip(
+            "A click or Enter opens a meeting still to record in its agenda; any other line opens the person"
+        )
+        self.one_on_ones.table.opened.connect(lambda _person_id: self._open_flag())
 
         self.empty_state = empty_state(
             "Nobody to coach yet",
@@ -207,6 +207,17 @@ class TodayPage(Page):
         self.ledger_people.show_rows(ledger.people, "By person, last six months")
         self.ledger_months.setVisible(bool(ledger.people))
         self.ledger_months.show_rows(ledger.months, "By month, everyone")
+
+    def _open_meeting(self) -> None:
+        meeting = self.meetings.model.row_at(self.meetings.table.currentIndex())
+        self.context.navigator.open_meeting(meeting.id)
+
+    def _open_flag(self) -> None:
+        flag = self.one_on_ones.model.row_at(self.one_on_ones.table.currentIndex())
+        if flag.meeting_id is not None:
+            self.context.navigator.open_meeting(flag.meeting_id)
+        else:
+            self.context.navigator.open_agent(flag.report_id)
 
     def _show_trend_choices(self, view: TodayView) -> None:
         """Lists the teams (when there is more than one) and the managers, keeping the choice across refreshes."""
