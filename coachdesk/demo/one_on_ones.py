@@ -23,6 +23,7 @@ from coachdesk.demo.recognition import recognise
 from coachdesk.demo.rows import Row
 from coachdesk.demo.world import World, stamp, working_day
 from coachdesk.models import AgendaItem, AgendaSource, Cadence, Meeting, MeetingStatus, OneOnOneSeries
+from coachdesk.services.agenda_points import REMADE
 
 TIMEZONE = "Europe/London"
 
@@ -193,7 +194,7 @@ class OneOnOnes:
                 notes="" if left_open else notes,
                 seconds_spent=world.rng.randint(2, 12) * 60,
             )
-            if left_open:
+            if left_open and source not in REMADE:
                 series.carried = row
 
     def line_count(self, series: _Series) -> int:

@@ -305,15 +305,17 @@ class MainWindow(QMainWindow):
                 self.show_page(key)
 
     def _select_in_sidebar(self, key: str) -> None:
-        """Marks the screen in the sidebar; a screen not listed there (an agent, a meeting) leaves the mark where it
-        was, so focus entering the list never makes Qt pick an item and leave the page."""
+        """Marks the screen in the sidebar. A screen not listed there (an agent, a meeting) clears the mark but keeps
+        the current item, so focus entering the list never makes Qt pick an item and leave the page."""
         rows = [
             row for row in range(self.sidebar.count()) if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key
         ]
+        self.sidebar.blockSignals(True)
         if rows:
-            self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(rows[0])
-            self.sidebar.blockSignals(False)
+        else:
+            self.sidebar.clearSelection()
+        self.sidebar.blockSignals(False)
 
     def _refresh_current(self) -> None:
         current = self._current_page()
