@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from coachdesk.services.tracker import CoachingStatus
@@ -77,3 +77,17 @@ def column(*widgets: QWidget, margin: int = 0, spacing: int = 16, stretch: bool 
     if stretch:
         layout.addStretch(1)
     return holder
+
+
+def titled_block(name: QLabel, status: QWidget, details: QWidget) -> QVBoxLayout:
+    """A page header's text: the name with its status chip beside it, and a line of details under them."""
+    name_row = QHBoxLayout()
+    name_row.setSpacing(12)
+    name_row.addWidget(name)
+    name_row.addWidget(status, 0, Qt.AlignmentFlag.AlignVCenter)
+    name_row.addStretch(1)
+    block = QVBoxLayout()
+    block.setSpacing(2)
+    block.addLayout(name_row)
+    block.addWidget(details)
+    return block

@@ -15,7 +15,7 @@ from coachdesk.ui.agenda.item_words import clock_text
 from coachdesk.ui.formatting import day_text, moment_text
 from coachdesk.ui.today.columns import MEETING_STATUS_COLOURS
 from coachdesk.ui.today.wording import MEETING_STATUS_WORDS
-from coachdesk.ui.widgets import heading, muted, status_colour
+from coachdesk.ui.widgets import heading, muted, status_colour, titled_block
 
 STATUS_COLOURS = {**MEETING_STATUS_COLOURS, MeetingStatus.IN_PROGRESS: CoachingStatus.ON_TRACK}
 END = "&End meeting…"
@@ -54,15 +54,7 @@ class AgendaHeader(QWidget):
         self._view: AgendaView | None = None
         self._seconds = 0
 
-        name_row = QHBoxLayout()
-        name_row.setSpacing(12)
-        name_row.addWidget(self.name)
-        name_row.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
-        name_row.addStretch(1)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addLayout(name_row)
-        text.addWidget(self.details)
+        text = titled_block(self.name, self.status, self.details)
         clock = QVBoxLayout()
         clock.setSpacing(0)
         clock.addWidget(self.timer)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coachdesk.services.workspace import AgentOverview
 from coachdesk.ui.formatting import day_text, span_text, status_sentence
-from coachdesk.ui.widgets import heading, muted, status_colour
+from coachdesk.ui.widgets import heading, muted, status_colour, titled_block
 
 
 class AgentHeader(QWidget):
@@ -27,15 +27,7 @@ class AgentHeader(QWidget):
         self.new_session.setEnabled(False)
         self._overview: AgentOverview | None = None
 
-        name_row = QHBoxLayout()
-        name_row.setSpacing(12)
-        name_row.addWidget(self.name)
-        name_row.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
-        name_row.addStretch(1)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addLayout(name_row)
-        text.addWidget(self.details)
+        text = titled_block(self.name, self.status, self.details)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(text, 1)
