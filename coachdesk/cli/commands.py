@@ -1,4 +1,4 @@
-"""Notebook-wide commands: demo data, roster import, export, calendar, integrity check, backup, people and owner."""
+"""Notebook-wide commands: demo data, roster and KPI import, export, calendar, integrity, backup, people, owner."""
 
 from __future__ import annotations
 
@@ -40,6 +40,27 @@ def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
     roster.add_argument("file", help="the roster (.csv or .xlsx)")
     roster.add_argument("--dry-run", action="store_true", help="only check and preview; change nothing")
     roster.set_defaults(run=run_import_roster)
+
+    kpis = subcommands.add_parser(
+        "import-kpis",
+        parents=[common],
+        help="import KPI values from a CSV or XLSX export",
+        description="Check every row of a KPI export, show what would change, then import all of it or none. "
+        "Rows name the person (employee id or full name), the period (a date) and either a KPI and a value "
+        "(one row per value) or one column per KPI. The columns are guessed from the headers; a mapping that "
+        "imported once is remembered for files with the same headers.",
+    )
+    kpis.add_argument("file", help="the export (.csv or .xlsx)")
+    kpis.add_argument("--dry-run", action="store_true", help="only check and preview; change nothing")
+    kpis.add_argument(
+        "--map",
+        action="append",
+        type=column_mapping,
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="what a column holds: person, period, kpi, value, ignore, or a KPI's name (repeat for more columns)",
+    )
+    kpis.set_defaults(run=run_import_kpis)
 
     export = subcommands.add_parser(
         "export",
@@ -126,6 +147,40 @@ def run_import_roster(context: CommandContext, args: argparse.Namespace) -> int:
         return 0
     done = roster.import_file(path)
     print(f"Imported {done.source}: added {done.new_count} people, updated {done.update_count}.")
+    return 0
+
+
+def column_mapping(text: str) -> tuple[str, str]:
+    column, equals, target = text.partition("=")
+    if not equals or not column.strip() or not target.strip():
+        raise argparse.ArgumentTypeError(f"“{text}” should be COLUMN=FIELD, for example “Agent ID=person”")
+    return column.strip(), target.strip()
+
+
+def run_import_kpis(context: CommandContext, args: argparse.Namespace) -> int:
+    from coachdesk.services.reminders import counted
+
+    path = Path(args.file).expanduser()
+    importer = context.services.kpi_import
+    overrides = dict(args.map)
+    preview = importer.preview(path, overrides)
+    print("Columns: " + ", ".join(f"{column} → {target}" for column, target in preview.mapping.columns.items()))
+    for row in preview.rows:
+        action, was = ("new   ", "") if row.previous is None else ("update", f" (was {row.previous:g})")
+        print(
+            f"  row {row.row:>4}  {action}  {row.person_name}  {row.kpi_name}  "
+            f"{row.period_start.isoformat()}  {row.value:g}{was}"
+        )
+    if preview.problems:
+        raise ImportRejected(preview.source, list(preview.problems))
+    if args.dry_run:
+        print(
+            f"Dry run: would add {counted(preview.new_count, 'value')} and update {preview.update_count}. "
+            "Nothing changed."
+        )
+        return 0
+    done = importer.import_file(path, overrides)
+    print(f"Imported {done.source}: added {counted(done.new_count, 'value')}, updated {done.update_count}.")
     return 0
 
 

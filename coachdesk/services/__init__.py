@@ -12,6 +12,7 @@ from coachdesk.services.calendar_export import CalendarExportService
 from coachdesk.services.commitments import CommitmentService
 from coachdesk.services.export import ExportService
 from coachdesk.services.integrity import IntegrityService
+from coachdesk.services.kpi_import import KpiImportService
 from coachdesk.services.kpis import KpiService
 from coachdesk.services.ledger import LedgerService
 from coachdesk.services.log import LogService
@@ -43,6 +44,7 @@ class Services:
     reminders: ReminderService
     calendar: CalendarExportService
     kpis: KpiService
+    kpi_import: KpiImportService
     recognition: RecognitionService
     tracker: TrackerService
     trends: TrendService
@@ -75,6 +77,7 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
         reminders=ReminderService(notebook, clock, settings, meetings, commitments),
         calendar=CalendarExportService(notebook, clock),
         kpis=kpis,
+        kpi_import=KpiImportService(notebook, clock, settings),
         recognition=RecognitionService(notebook, clock, settings),
         tracker=TrackerService(notebook, clock, settings),
         trends=TrendService(notebook, clock, settings),
