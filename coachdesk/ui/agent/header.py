@@ -28,10 +28,17 @@ class AgentHeader(QWidget):
         self._overview: AgentOverview | None = None
 
         text = titled_block(self.name, self.status, self.details)
+        self._actions = QHBoxLayout()
+        self._actions.addWidget(self.new_session)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(text, 1)
-        layout.addWidget(self.new_session, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(self._actions)
+        layout.setAlignment(self._actions, Qt.AlignmentFlag.AlignTop)
+
+    def add_action(self, button: QPushButton) -> None:
+        """Puts another of the page's actions beside "New session", which stays last, nearest the corner."""
+        self._actions.insertWidget(self._actions.count() - 1, button)
 
     def show_loading(self, message: str) -> None:
         self._overview = None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListView,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
 )
@@ -69,7 +70,7 @@ class AgentPage(Page):
         self.timeline.setUniformItemSizes(True)
         self.timeline.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.timeline.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.timeline.activated.connect(lambda _index: self.details.setFocus())
+        self.timeline.activated.connect(lambda _index: self._read_session())
         self.no_sessions = muted("")
         self.no_sessions.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.no_sessions.setAccessibleName("No sessions")
@@ -85,9 +86,14 @@ class AgentPage(Page):
         self.panels.commitments.followed_up.connect(self._follow_up)
         context.notices.failed.connect(self.panels.commitments.release_all)
 
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Agent workspace")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.details, "S&ession")
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.panels)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
@@ -104,8 +110,8 @@ class AgentPage(Page):
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.header.new_session, self.timeline)
-        self.setTabOrder(self.timeline, self.details)
-        self.setTabOrder(self.details, self.panels)
+        self.setTabOrder(self.timeline, self.tabs)
+        self.setTabOrder(self.tabs, self.panels)
 
     def show_agent(self, person_id: str, entry_id: str | None = None) -> None:
         """Shows one agent's workspace; with `entry_id`, that session is selected on the timeline."""
@@ -195,6 +201,10 @@ class AgentPage(Page):
         self.context.load(self, lambda: log.get(entry_id), self._show_entry)
 
     # Actions ---------------------------------------------------------------
+
+    def _read_session(self) -> None:
+        self.tabs.setCurrentWidget(self.details)
+        self.details.setFocus()
 
     def _new_session(self) -> None:
         if self.person_id is not None:
