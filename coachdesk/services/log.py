@@ -17,6 +17,7 @@ from coachdesk.models import (
     Acknowledgement,
     Amendment,
     Commitment,
+    DevelopmentPlan,
     LogEntry,
     LogEntryAgent,
     LogEntryGoal,
@@ -254,8 +255,7 @@ class LogService(ServiceWithSettings):
                 )
                 for focus in draft.focuses
             )
-            for goal_id in draft.goal_ids:
-                live(session, PlanGoal, goal_id, "plan goal")
+            for goal_id in plan_goals_of(session, draft.goal_ids, draft.agent_ids):
                 session.add(LogEntryGoal(entry_id=entry.id, goal_id=goal_id))
             for commitment in draft.commitments:
                 coachee = commitment.coachee_id or (
@@ -503,6 +503,20 @@ def template_view(template: Template) -> TemplateView:
         body = {}
     prompts = body.get("prompts") if isinstance(body, dict) else None
     return TemplateView(template.id, template.name, dict(prompts) if isinstance(prompts, dict) else {})
+
+
+def plan_goals_of(session: Session, goal_ids: Sequence[str], agent_ids: Sequence[str]) -> list[str]:
+    """The goals a session worked on, each checked to be a goal of a plan of someone in the session."""
+    goals = []
+    for goal_id in dict.fromkeys(goal_ids):
+        goal = live(session, PlanGoal, goal_id, "plan goal")
+        plan = session.get(DevelopmentPlan, goal.plan_id)
+        if plan is None or plan.person_id not in agent_ids:
+            raise ValidationError(
+                f"“{goal.title}” is a goal of someone else's plan, not of this session's.", "goal_ids"
+            )
+        goals.append(goal.id)
+    return goals
 
 
 def kind_view(kind: SessionKind) -> KindView:

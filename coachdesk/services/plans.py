@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,8 +16,10 @@ from coachdesk.models import (
     DevelopmentPlan,
     GoalStatus,
     Kpi,
+    LogEntry,
     LogEntryGoal,
     Person,
+    PlanBarrier,
     PlanGoal,
     PlanRevision,
     PlanStatus,
@@ -25,7 +27,13 @@ from coachdesk.models import (
 )
 from coachdesk.services.base import alive, live, person_names, required_text
 from coachdesk.services.jsonable import jsonable
+from coachdesk.services.plan_changes import plan_changes
 from coachdesk.services.settings import ServiceWithSettings
+
+STALL_WEEKS_KEY = "plan_stall_weeks"
+DEFAULT_STALL_WEEKS = 4
+"""A step the person has stood on this many weeks without moving is flagged as stalled."""
+DUE_SOON_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -51,12 +59,23 @@ class GoalDraft:
 
 
 @dataclass(frozen=True)
+class BarrierDraft:
+    text: str
+    goal_index: int | None = None
+    """The goal it stands in the way of, by its place in the draft's goals (new goals have no id yet)."""
+    owner_id: str | None = None
+    removed_on: date | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
 class PlanDraft:
     title: str
     goals: tuple[GoalDraft, ...] = ()
     training_needs: str = ""
     status: PlanStatus = PlanStatus.ACTIVE
     review_on: date | None = None
+    barriers: tuple[BarrierDraft, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,14 +102,42 @@ class GoalView:
     notes: str
     steps: tuple[StepView, ...]
     evidence_count: int
+    last_moved_on: date | None = None
+    """When the person last moved on this goal's stairway: the current step started or the one before it ended."""
 
     @property
     def current_step(self) -> StepView | None:
         return next((s for s in self.steps if s.is_current), None)
 
+    def stalled_weeks(self, today: date, weeks: int) -> int | None:
+        """Whole weeks on the current step, when that is at least `weeks`; None when the goal is moving."""
+        if self.status is not GoalStatus.OPEN or self.current_step is None or self.last_moved_on is None:
+            return None
+        still = (today - self.last_moved_on).days // 7
+        return still if still >= weeks else None
+
+    def is_due(self, today: date, within_days: int = DUE_SOON_DAYS) -> bool:
+        """Open and due within the fortnight, or already past its date."""
+        return (
+            self.status is GoalStatus.OPEN
+            and self.due_on is not None
+            and self.due_on <= today + timedelta(days=within_days)
+        )
+
     @property
     def steps_done(self) -> int:
         return sum(1 for s in self.steps if s.completed_on is not None)
+
+
+@dataclass(frozen=True)
+class BarrierView:
+    id: str
+    text: str
+    goal_id: str | None
+    goal_title: str | None
+    owner_id: str | None
+    owner_name: str | None
+    removed_on: date | None
 
 
 @dataclass(frozen=True)
@@ -105,6 +152,7 @@ class PlanView:
     review_on: date | None
     revision: int
     goals: tuple[GoalView, ...]
+    barriers: tuple[BarrierView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +162,20 @@ class RevisionView:
     reason: str
     author_name: str | None
     snapshot: dict[str, Any]
+    """The plan as it stood before this revision."""
+    changes: tuple[str, ...] = ()
+    """What the revision changed, in words, from this snapshot to the next (or to the plan as it is now)."""
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """A session or one-on-one that worked on a goal."""
+
+    entry_id: str
+    held_on: date
+    is_one_on_one: bool
+    coach_name: str
+    what_happened: str
 
 
 class PlanService(ServiceWithSettings):
@@ -174,6 +236,16 @@ class PlanService(ServiceWithSettings):
                 )
                 for g in plan.goals
             ),
+            barriers=tuple(
+                BarrierDraft(
+                    b.text,
+                    next((i for i, g in enumerate(plan.goals) if g.id == b.goal_id), None),
+                    b.owner_id,
+                    b.removed_on,
+                    b.id,
+                )
+                for b in plan.barriers
+            ),
         )
 
     def revise_plan(self, plan_id: str, draft: PlanDraft, reason: str = "") -> PlanView:
@@ -196,17 +268,50 @@ class PlanService(ServiceWithSettings):
             return plan_view(session, plan)
 
     def history(self, plan_id: str) -> list[RevisionView]:
+        """Every revision, oldest first, each with what it changed in words."""
         with self._notebook.read() as session:
             names = person_names(session)
-            revisions = session.scalars(
-                select(PlanRevision)
-                .where(PlanRevision.plan_id == plan_id, alive(PlanRevision))
-                .order_by(PlanRevision.number)
+            plan = live(session, DevelopmentPlan, plan_id, "development plan")
+            revisions = list(
+                session.scalars(
+                    select(PlanRevision)
+                    .where(PlanRevision.plan_id == plan_id, alive(PlanRevision))
+                    .order_by(PlanRevision.number)
+                )
+            )
+            snapshots = [json.loads(r.snapshot) for r in revisions]
+            afterwards = [*snapshots[1:], jsonable(plan_view(session, plan))]
+            return [
+                RevisionView(
+                    r.number,
+                    r.revised_at,
+                    r.reason,
+                    names.get(r.author_id or ""),
+                    before,
+                    tuple(plan_changes(before, after)),
+                )
+                for r, before, after in zip(revisions, snapshots, afterwards, strict=True)
+            ]
+
+    def evidence(self, goal_id: str) -> list[EvidenceView]:
+        """The sessions and one-on-ones that worked on a goal, newest first."""
+        with self._notebook.read() as session:
+            live(session, PlanGoal, goal_id, "plan goal")
+            names = person_names(session)
+            entries = session.scalars(
+                select(LogEntry)
+                .join(LogEntryGoal, LogEntryGoal.entry_id == LogEntry.id)
+                .where(LogEntryGoal.goal_id == goal_id, alive(LogEntryGoal), alive(LogEntry))
+                .order_by(LogEntry.held_on.desc(), LogEntry.created_at.desc())
             )
             return [
-                RevisionView(r.number, r.revised_at, r.reason, names.get(r.author_id or ""), json.loads(r.snapshot))
-                for r in revisions
+                EvidenceView(e.id, e.held_on, e.meeting_id is not None, names.get(e.coach_id, "?"), e.what_happened)
+                for e in entries
             ]
+
+    def stall_weeks(self) -> int:
+        """How many weeks on one step count as stalled: the notebook's setting, four unless changed."""
+        return int(self._settings.get(STALL_WEEKS_KEY, DEFAULT_STALL_WEEKS))
 
     def advance(self, goal_id: str) -> PlanView:
         """Marks the step the person is on as done and starts the next one."""
@@ -242,6 +347,28 @@ class PlanService(ServiceWithSettings):
             removed.deleted = True
             for step in live_steps(session, removed.id):
                 step.deleted = True
+        session.flush()
+        apply_barriers(session, plan, draft, [g.id for g in live_goals(session, plan.id)])
+
+
+def apply_barriers(session: Session, plan: DevelopmentPlan, draft: PlanDraft, goal_ids: list[str]) -> None:
+    existing = {b.id: b for b in live_barriers(session, [plan.id])}
+    for barrier_draft in draft.barriers:
+        barrier = existing.pop(barrier_draft.id, None) if barrier_draft.id else None
+        if barrier is None:
+            barrier = PlanBarrier(plan_id=plan.id)
+            session.add(barrier)
+        barrier.text = required_text(barrier_draft.text, "barriers", "A barrier")
+        index = barrier_draft.goal_index
+        if index is not None and not 0 <= index < len(goal_ids):
+            raise ValidationError("A barrier stands in the way of a goal that is not in the plan.", "barriers")
+        barrier.goal_id = goal_ids[index] if index is not None else None
+        if barrier_draft.owner_id is not None:
+            live(session, Person, barrier_draft.owner_id, "person")
+        barrier.owner_id = barrier_draft.owner_id
+        barrier.removed_on = barrier_draft.removed_on
+    for removed in existing.values():
+        removed.deleted = True
 
 
 def apply_goal(session: Session, goal: PlanGoal, draft: GoalDraft, position: int) -> None:
@@ -276,6 +403,11 @@ def live_goals(session: Session, plan_id: str) -> list[PlanGoal]:
     return list(session.scalars(query))
 
 
+def live_barriers(session: Session, plan_ids: list[str]) -> list[PlanBarrier]:
+    query = select(PlanBarrier).where(PlanBarrier.plan_id.in_(plan_ids), alive(PlanBarrier))
+    return list(session.scalars(query.order_by(PlanBarrier.created_at)))
+
+
 def live_steps(session: Session, goal_id: str) -> list[PlanStep]:
     query = select(PlanStep).where(PlanStep.goal_id == goal_id, alive(PlanStep)).order_by(PlanStep.position)
     return list(session.scalars(query))
@@ -306,6 +438,20 @@ def plan_views(session: Session, plans: list[DevelopmentPlan]) -> list[PlanView]
     )
     kpis = dict(session.execute(select(Kpi.id, Kpi.name)).all())
     names = person_names(session)
+    goal_titles = {g.id: g.title for goals in goals_of.values() for g in goals}
+    barriers_of: dict[str, list[BarrierView]] = defaultdict(list)
+    for barrier in live_barriers(session, plan_ids):
+        barriers_of[barrier.plan_id].append(
+            BarrierView(
+                barrier.id,
+                barrier.text,
+                barrier.goal_id,
+                goal_titles.get(barrier.goal_id or ""),
+                barrier.owner_id,
+                names.get(barrier.owner_id or ""),
+                barrier.removed_on,
+            )
+        )
     return [
         PlanView(
             id=plan.id,
@@ -318,14 +464,18 @@ def plan_views(session: Session, plans: list[DevelopmentPlan]) -> list[PlanView]
             review_on=plan.review_on,
             revision=plan.revision,
             goals=tuple(
-                goal_view(goal, steps_of[goal.id], evidence.get(goal.id, 0), kpis) for goal in goals_of[plan.id]
+                goal_view(goal, steps_of[goal.id], evidence.get(goal.id, 0), kpis, plan.started_on)
+                for goal in goals_of[plan.id]
             ),
+            barriers=tuple(barriers_of[plan.id]),
         )
         for plan in plans
     ]
 
 
-def goal_view(goal: PlanGoal, steps: list[PlanStep], evidence_count: int, kpis: dict[str, str]) -> GoalView:
+def goal_view(
+    goal: PlanGoal, steps: list[PlanStep], evidence_count: int, kpis: dict[str, str], plan_started_on: date | None
+) -> GoalView:
     current = next((s.id for s in steps if s.completed_on is None), None)
     return GoalView(
         id=goal.id,
@@ -341,7 +491,18 @@ def goal_view(goal: PlanGoal, steps: list[PlanStep], evidence_count: int, kpis: 
             StepView(s.id, s.position, s.text, s.due_on, s.started_on, s.completed_on, s.id == current) for s in steps
         ),
         evidence_count=evidence_count,
+        last_moved_on=last_moved_on(steps, plan_started_on),
     )
+
+
+def last_moved_on(steps: list[PlanStep], plan_started_on: date | None) -> date | None:
+    """When the current step began: its start, else the day the step before it was done, else the plan's start."""
+    position = next((i for i, s in enumerate(steps) if s.completed_on is None), None)
+    if position is None:
+        return None
+    current = steps[position]
+    previous = steps[position - 1].completed_on if position else None
+    return current.started_on or previous or plan_started_on
 
 
 def active_plans(session: Session, *, include_archived: bool = False) -> list[PlanView]:
