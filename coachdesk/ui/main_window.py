@@ -231,6 +231,14 @@ class MainWindow(QMainWindow):
             lambda error: self._errors.show(self, error),
         )
 
+    def open_plan(self, person_id: str) -> None:
+        from coachdesk.ui import screens
+
+        page = self.pages[AGENT]
+        assert isinstance(page, screens.AgentPage)
+        self._show_agent(person_id, None)
+        page.tabs.setCurrentWidget(page.plan_tab)
+
     def open_meeting(self, meeting_id: str) -> None:
         """Opens a one-on-one in the agenda view: prepared before it starts, running once started."""
         from coachdesk.ui import screens

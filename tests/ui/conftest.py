@@ -23,6 +23,7 @@ class RecordingNavigator:
     def __init__(self) -> None:
         self.opened_agents: list[str] = []
         self.opened_entries: list[str] = []
+        self.opened_plans: list[str] = []
         self.new_sessions: list[str | None] = []
         self.opened_meetings: list[str] = []
         self.messages: list[str] = []
@@ -32,6 +33,9 @@ class RecordingNavigator:
 
     def open_entry(self, entry_id: str) -> None:
         self.opened_entries.append(entry_id)
+
+    def open_plan(self, person_id: str) -> None:
+        self.opened_plans.append(person_id)
 
     def new_session(self, agent_id: str | None = None) -> None:
         self.new_sessions.append(agent_id)

@@ -24,6 +24,7 @@ from coachdesk.services.log import EntryView
 from coachdesk.services.workspace import AgentOverview, TimelinePage
 from coachdesk.ui.agent.entry_html import EntryPage
 from coachdesk.ui.agent.header import AgentHeader
+from coachdesk.ui.agent.plan_tab import PlanTab
 from coachdesk.ui.agent.side_panels import SidePanels
 from coachdesk.ui.agent.timeline_delegate import TimelineDelegate
 from coachdesk.ui.agent.timeline_model import ENTRY_ROLE, TimelineModel
@@ -90,6 +91,8 @@ class AgentPage(Page):
         self.tabs.setAccessibleName("Agent workspace")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.details, "S&ession")
+        self.plan_tab = PlanTab(context)
+        self.tabs.addTab(self.plan_tab, "&Plan")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -141,6 +144,7 @@ class AgentPage(Page):
         self.overview = overview
         self.header.show_overview(overview)
         self.panels.show_overview(overview)
+        self.plan_tab.show_person(overview.person.id)
         self.model.show_first_page(overview.person.id, overview.today, overview.timeline)
         first = overview.person.full_name.split()[0]
         if overview.timeline.entries:
@@ -231,3 +235,4 @@ class AgentPage(Page):
         self.model.clear()
         self.panels.clear()
         self.details.clear()
+        self.plan_tab.clear()
