@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -16,7 +17,7 @@ from coachdesk.ui.context import UiContext
 from coachdesk.ui.plans.page import PlansPage
 from coachdesk.ui.plans.plan_list_model import Column, PlanListModel
 from tests.conftest import TODAY, Team
-from tests.ui.conftest import RecordingNavigator
+from tests.ui.conftest import RecordingNavigator, show_active
 
 
 def escalations_plan() -> PlanDraft:
@@ -95,7 +96,7 @@ def test_each_plan_shows_its_goals_their_current_step_and_due_dates(
         ["", "Handle escalations", "1 of 1 step", "all steps done", "Sun 31 Jan 2027", "Achieved"],
     ]
     assert page.tree.isExpanded(page.proxy.index(0, 0))
-    assert page.count.text() == "2 active plans. Enter opens the person."
+    assert page.count.text() == "2 active plans. Enter opens the plan."
 
 
 def test_typing_a_goal_or_a_name_narrows_the_list(qtbot: QtBot, ui_context: UiContext, planned: Team) -> None:
@@ -104,7 +105,7 @@ def test_typing_a_goal_or_a_name_narrows_the_list(qtbot: QtBot, ui_context: UiCo
     qtbot.keyClicks(page.filter_box, "ruiz")
     assert [row[0] for row in texts(page)] == ["Tomás Ruiz"]
     assert len(texts(page, page.proxy.index(0, 0))) == 1
-    assert page.count.text() == "1 active plan of 2. Enter opens the person."
+    assert page.count.text() == "1 active plan of 2. Enter opens the plan."
 
     page.filter_box.clear()
     qtbot.keyClicks(page.filter_box, "reminders")
@@ -112,7 +113,7 @@ def test_typing_a_goal_or_a_name_narrows_the_list(qtbot: QtBot, ui_context: UiCo
     assert [row[1] for row in texts(page, page.proxy.index(0, 0))] == ["Adherence at 85 %"]
 
 
-def test_enter_on_a_goal_opens_its_person(
+def test_enter_on_a_goal_opens_its_persons_plan(
     qtbot: QtBot, ui_context: UiContext, planned: Team, navigator: RecordingNavigator
 ) -> None:
     page = open_page(qtbot, ui_context)
@@ -121,7 +122,7 @@ def test_enter_on_a_goal_opens_its_person(
 
     qtbot.keyClick(page.tree, Qt.Key.Key_Return)
 
-    assert navigator.opened_agents == [planned.priya.id]
+    assert navigator.opened_plans == [planned.priya.id]
 
 
 def test_a_new_plan_appears_when_plans_change(
@@ -135,3 +136,58 @@ def test_a_new_plan_appears_when_plans_change(
 
     assert [row[0] for row in texts(page)] == ["Zoë Álvarez"]
     assert page.body.currentWidget() is page.tree
+
+
+def test_stalled_steps_and_goals_due_are_flagged(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team
+) -> None:
+    draft = escalations_plan()
+    adherence = replace(
+        draft.goals[0],
+        steps=(
+            StepDraft("Know the schedule", completed_on=date(2026, 10, 5)),
+            StepDraft("Use reminders", started_on=date(2026, 10, 5)),
+        ),
+    )
+    briefing = GoalDraft("Brief the team on the new script", due_on=date(2026, 12, 1), steps=(StepDraft("Draft it"),))
+    services.plans.create_plan(team.priya.id, replace(draft, goals=(adherence, briefing)))
+
+    page = open_page(qtbot, ui_context)
+
+    (plan_row,) = texts(page)
+    assert plan_row[Column.STATUS] == "Review Mon 14 Dec · 1 stalled step"
+    goal_rows = texts(page, page.proxy.index(0, 0))
+    assert [(row[Column.TITLE], row[Column.STEP], row[Column.STATUS]) for row in goal_rows] == [
+        ("Adherence at 85 %", "Use reminders — stalled 7 weeks", "Overdue"),
+        ("Brief the team on the new script", "Draft it", "Due soon"),
+    ]
+    assert page.attention.text() == (
+        "1 stalled step (no movement for 4+ weeks) · 1 goal overdue · 1 goal due within two weeks"
+    )
+
+
+def test_next_step_on_a_goal_moves_it_and_keeps_the_cursor_there(
+    qtbot: QtBot, ui_context: UiContext, planned: Team
+) -> None:
+    page = open_page(qtbot, ui_context)
+    show_active(qtbot, page)
+    assert not page.next_button.isEnabled()
+    goal = page.proxy.index(0, Column.TITLE, page.proxy.index(0, 0))
+    page.tree.setCurrentIndex(goal)
+    page.tree.setFocus()
+
+    qtbot.keyClick(page.tree, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+
+    qtbot.waitUntil(lambda: page.tree.currentIndex().siblingAtColumn(Column.PROGRESS).data() == "2 of 2 steps")
+    assert page.tree.currentIndex().siblingAtColumn(Column.STEP).data() == "all steps done"
+
+
+def test_edit_plan_opens_the_editor_on_the_chosen_plan(qtbot: QtBot, ui_context: UiContext, planned: Team) -> None:
+    page = open_page(qtbot, ui_context)
+    page.tree.setCurrentIndex(page.proxy.index(1, Column.TITLE))
+
+    page.edit_button.click()
+
+    assert page.editor is not None
+    assert page.editor.person_id == planned.tomas.id
+    assert page.editor.title.text() == "Coach a new starter"

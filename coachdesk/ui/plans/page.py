@@ -1,6 +1,6 @@
-"""The Plans screen: every active development plan, the step each goal is on, and what is due or due for review.
+"""The Plans screen: every active development plan, the step each goal is on, what has stalled and what is due.
 
-A list to find a plan and open its person; the plans themselves are written and revised with the person.
+A list to find a plan and act on it: open it on the person's page, edit it, or move a goal to its next step.
 """
 
 from __future__ import annotations
@@ -10,13 +10,24 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStackedWidget, QTreeView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+)
 
 from coachdesk.services import Services
 from coachdesk.services.plans import PlanView
 from coachdesk.ui.context import Topic, UiContext
+from coachdesk.ui.formatting import plural
 from coachdesk.ui.page import Page
-from coachdesk.ui.plans.plan_list_model import PERSON_ROLE, Column, PlanListModel
+from coachdesk.ui.plans.editor.dialog import PlanEditor
+from coachdesk.ui.plans.plan_list_model import GOAL_ROLE, PERSON_ROLE, PLAN_ROLE, Column, PlanListModel
 from coachdesk.ui.team.word_filter import WordFilterProxy
 from coachdesk.ui.widgets import heading, muted
 
@@ -32,10 +43,24 @@ COLUMN_WIDTHS = {Column.PERSON: 150, Column.PROGRESS: 150, Column.DUE: 105, Colu
 class PlansData:
     plans: list[PlanView]
     today: date
+    stall_weeks: int
+
+    def attention_words(self) -> str:
+        """What needs a word with someone: stalled steps, overdue goals, goals due within the fortnight."""
+        goals = [g for plan in self.plans for g in plan.goals]
+        stalled = sum(1 for g in goals if g.stalled_weeks(self.today, self.stall_weeks) is not None)
+        overdue = sum(1 for g in goals if g.is_due(self.today, within_days=-1))
+        due = sum(1 for g in goals if g.is_due(self.today)) - overdue
+        parts = [
+            plural(stalled, "stalled step") + f" (no movement for {self.stall_weeks}+ weeks)" if stalled else "",
+            f"{plural(overdue, 'goal')} overdue" if overdue else "",
+            f"{plural(due, 'goal')} due within two weeks" if due else "",
+        ]
+        return " · ".join(p for p in parts if p) or "Nothing stalled or due."
 
 
 def plans_data(services: Services) -> PlansData:
-    return PlansData(services.plans.active_plans(), services.plans.today())
+    return PlansData(services.plans.active_plans(), services.plans.today(), services.plans.stall_weeks())
 
 
 class PlansPage(Page):
@@ -56,7 +81,7 @@ class PlansPage(Page):
         self.filter_box.returnPressed.connect(self._go_to_list)
         self.tree = QTreeView()
         self.tree.setAccessibleName("Active plans")
-        self.tree.setToolTip("Enter or double-click opens the person.")
+        self.tree.setToolTip("Enter or double-click opens the plan on the person's page.")
         self.tree.setModel(self.proxy)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -65,6 +90,23 @@ class PlansPage(Page):
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(Column.PERSON, Qt.SortOrder.AscendingOrder)
         self.tree.activated.connect(self._open)
+        self.tree.selectionModel().currentChanged.connect(lambda _current, _previous: self._enable())
+        self.editor: PlanEditor | None = None
+        self.open_button = QPushButton("&Open plan")
+        self.open_button.setToolTip("Open the plan on the person's page (Enter)")
+        self.open_button.clicked.connect(lambda: self._open(self.tree.currentIndex()))
+        self.edit_button = QPushButton("&Edit plan…")
+        self.edit_button.clicked.connect(self.edit_plan)
+        self.next_button = QPushButton("Ne&xt step")
+        self.next_button.setToolTip("Mark the chosen goal's current step done and start the next (Alt+X)")
+        self.next_button.clicked.connect(self.advance)
+        self.attention = muted("")
+        self.attention.setAccessibleName("Needs attention")
+        actions = QHBoxLayout()
+        actions.addWidget(self.attention, 1)
+        for button in (self.open_button, self.edit_button, self.next_button):
+            button.setAutoDefault(False)
+            actions.addWidget(button)
         header = self.tree.header()
         header.setStretchLastSection(False)
         for column, width in COLUMN_WIDTHS.items():
@@ -83,6 +125,7 @@ class PlansPage(Page):
         layout.setContentsMargins(24, 24, 24, 12)
         layout.addWidget(heading(self.title))
         layout.addWidget(self.filter_box)
+        layout.addLayout(actions)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.count)
         shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
@@ -102,11 +145,55 @@ class PlansPage(Page):
         self.filter_box.selectAll()
 
     def _show(self, data: PlansData) -> None:
-        self.model.set_plans(data.plans, data.today)
+        kept = self._current(PLAN_ROLE), self._current(GOAL_ROLE)
+        self.model.set_plans(data.plans, data.today, data.stall_weeks)
         self.tree.expandAll()
         self.body.setCurrentWidget(self.tree if data.plans else self.empty)
         self.count.setVisible(bool(data.plans))
+        self.attention.setText(data.attention_words() if data.plans else "")
         self._update_count()
+        self._select(*kept)
+        self._enable()
+
+    def edit_plan(self) -> None:
+        person_id, plan_id = self._current(PERSON_ROLE), self._current(PLAN_ROLE)
+        if person_id is None or plan_id is None:
+            return
+        self.editor = PlanEditor(self.context, person_id, plan_id)
+        self.editor.setParent(self.window(), Qt.WindowType.Dialog)
+        self.editor.open()
+
+    def advance(self) -> None:
+        goal_id = self._current(GOAL_ROLE)
+        if goal_id is None:
+            return
+        plans = self.context.services.plans
+        self.context.change(self, lambda: plans.advance(goal_id), self._advanced, Topic.PLANS)
+
+    def _advanced(self, plan: PlanView) -> None:
+        self.context.navigator.show_saved(f"{plan.person_name} moved to the next step of “{plan.title}”.")
+
+    def _current(self, role: int) -> str | None:
+        value = self.tree.currentIndex().data(role)
+        return value if isinstance(value, str) else None
+
+    def _select(self, plan_id: str | None, goal_id: str | None) -> None:
+        """Puts the cursor back on the plan or goal it was on before the list was reloaded."""
+        if plan_id is None:
+            return
+        for row in range(self.proxy.rowCount()):
+            plan = self.proxy.index(row, 0)
+            if plan.data(PLAN_ROLE) != plan_id:
+                continue
+            goals = (self.proxy.index(i, 0, plan) for i in range(self.proxy.rowCount(plan)))
+            self.tree.setCurrentIndex(next((g for g in goals if g.data(GOAL_ROLE) == goal_id), plan))
+            return
+
+    def _enable(self) -> None:
+        chosen = self._current(PLAN_ROLE) is not None
+        self.open_button.setEnabled(chosen)
+        self.edit_button.setEnabled(chosen)
+        self.next_button.setEnabled(self._current(GOAL_ROLE) is not None)
 
     def _filter_typed(self, text: str) -> None:
         self.proxy.set_words(text)
@@ -119,7 +206,7 @@ class PlansPage(Page):
             self.count.setText("No plan matches this filter.")
             return
         plans = "1 active plan" if shown == 1 else f"{shown} active plans"
-        self.count.setText(plans + (f" of {total}" if shown != total else "") + ". Enter opens the person.")
+        self.count.setText(plans + (f" of {total}" if shown != total else "") + ". Enter opens the plan.")
 
     def _go_to_list(self) -> None:
         if self.proxy.rowCount():
@@ -129,4 +216,4 @@ class PlansPage(Page):
     def _open(self, index: QModelIndex) -> None:
         person_id = index.data(PERSON_ROLE)
         if isinstance(person_id, str):
-            self.context.navigator.open_agent(person_id)
+            self.context.navigator.open_plan(person_id)

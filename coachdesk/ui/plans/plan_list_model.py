@@ -10,14 +10,17 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette, QStandardItem, QStandardItemModel
 
 from coachdesk.models import GoalStatus
-from coachdesk.services.plans import GoalView, PlanView
+from coachdesk.services.plans import DEFAULT_STALL_WEEKS, GoalView, PlanView
 from coachdesk.services.tracker import CoachingStatus
-from coachdesk.ui.formatting import day_text
+from coachdesk.ui.formatting import day_text, plural
 from coachdesk.ui.plans.plan_words import goal_progress_words, next_step_words, progress_words, step_words
 from coachdesk.ui.team.word_filter import FILTER_ROLE, SORT_ROLE
 from coachdesk.ui.widgets import status_colour
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 3
+PLAN_ROLE = Qt.ItemDataRole.UserRole + 4
+GOAL_ROLE = Qt.ItemDataRole.UserRole + 5
+"""On a goal's row: the goal's id, for advancing it; a plan's row holds None."""
 NO_DATE_SORT = 10**7
 """Where a goal with no due date sorts: after every dated one."""
 GOAL_WORDS = {
@@ -41,23 +44,25 @@ HEADERS = {
     Column.PERSON: ("Person", "Whose plan it is."),
     Column.TITLE: ("Plan and goals", "The plan's title, with its goals beneath it."),
     Column.PROGRESS: ("Progress", "Steps done of all the steps toward the goals."),
-    Column.STEP: ("Current step", "The step the person is on: the first one not yet done."),
+    Column.STEP: ("Current step", "The step the person is on: the first one not yet done; red when it has stalled."),
     Column.DUE: ("Due", "When each goal is due; a plan shows its earliest open goal."),
-    Column.STATUS: ("Status", "When the plan is next reviewed, and where each goal stands."),
+    Column.STATUS: ("Status", "When the plan is next reviewed, stalled steps, and where each goal stands."),
 }
 
 
 class PlanListModel(QStandardItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(0, len(Column), parent)
+        self.stall_weeks = DEFAULT_STALL_WEEKS
         for column, (title, tooltip) in HEADERS.items():
             header = QStandardItem(title)
             header.setToolTip(tooltip)
             self.setHorizontalHeaderItem(column, header)
 
-    def set_plans(self, plans: Sequence[PlanView], today: date) -> None:
+    def set_plans(self, plans: Sequence[PlanView], today: date, stall_weeks: int = DEFAULT_STALL_WEEKS) -> None:
         """Replaces the rows but keeps the columns, so the view keeps the widths the person gave them."""
         self.removeRows(0, self.rowCount())
+        self.stall_weeks = stall_weeks
         for plan in plans:
             row = self._plan_row(plan, today)
             for goal in plan.goals:
@@ -72,6 +77,9 @@ class PlanListModel(QStandardItemModel):
             status = f"Review {'late, ' if review_late else ''}{day_text(plan.review_on, today)}"
         else:
             status = f"Active since {day_text(plan.started_on, today)}" if plan.started_on else "Active"
+        stalled = sum(1 for g in plan.goals if g.stalled_weeks(today, self.stall_weeks) is not None)
+        if stalled:
+            status += f" · {plural(stalled, 'stalled step')}"
         step = next_step_words(plan)
         row = [
             cell(plan.person_name, plan.person_name.casefold()),
@@ -89,14 +97,15 @@ class PlanListModel(QStandardItemModel):
         needs = f"\nTraining needs: {plan.training_needs}" if plan.training_needs else ""
         row[Column.TITLE].setToolTip(plan.title + needs)
         row[Column.STEP].setToolTip(step)
-        if review_late:
+        if review_late or stalled:
             late(row[Column.STATUS])
-        return mark(row, plan.person_id)
+        return mark(row, plan)
 
     def _goal_row(self, plan: PlanView, goal: GoalView, today: date) -> list[QStandardItem]:
-        past_due = goal.status is GoalStatus.OPEN and goal.due_on is not None and goal.due_on < today
-        status = "Overdue" if past_due else GOAL_WORDS[goal.status]
-        step = step_words(goal)
+        past_due = goal.is_due(today, within_days=-1)
+        status = "Overdue" if past_due else "Due soon" if goal.is_due(today) else GOAL_WORDS[goal.status]
+        stalled = goal.stalled_weeks(today, self.stall_weeks)
+        step = step_words(goal) + (f" — stalled {plural(stalled, 'week')}" if stalled is not None else "")
         row = [
             cell("", plan.person_name.casefold()),
             cell(goal.title, goal.title.casefold()),
@@ -116,7 +125,11 @@ class PlanListModel(QStandardItemModel):
             late(row[Column.STATUS])
         if current is None:
             quiet(row[Column.STEP])
-        return mark(row, plan.person_id)
+        if stalled is not None:
+            late(row[Column.STEP])
+        for item in row:
+            item.setData(goal.id, GOAL_ROLE)
+        return mark(row, plan)
 
 
 def cell(text: str, sort_value: int | str) -> QStandardItem:
@@ -126,10 +139,11 @@ def cell(text: str, sort_value: int | str) -> QStandardItem:
     return item
 
 
-def mark(row: list[QStandardItem], person_id: str) -> list[QStandardItem]:
-    """Every cell knows whose plan it belongs to, so Enter anywhere on a row opens that person."""
+def mark(row: list[QStandardItem], plan: PlanView) -> list[QStandardItem]:
+    """Every cell knows whose plan it belongs to, so Enter anywhere on a row opens that plan."""
     for item in row:
-        item.setData(person_id, PERSON_ROLE)
+        item.setData(plan.person_id, PERSON_ROLE)
+        item.setData(plan.id, PLAN_ROLE)
     return row
 
 
