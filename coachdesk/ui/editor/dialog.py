@@ -41,6 +41,7 @@ from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.editor.agent_picker import AgentPicker
 from coachdesk.ui.editor.commitment_rows import CommitmentRows
 from coachdesk.ui.editor.editor_data import AgentContext, EditorData, agent_context, editor_data
+from coachdesk.ui.editor.goal_checklist import NO_AGENT, GoalChecklist
 from coachdesk.ui.widgets import as_date, heading, muted
 
 AUTOSAVE_MS = 2000
@@ -126,6 +127,9 @@ class SessionEditor(QDialog):
         self.rating.setAccessibleName("Rating")
         self.rating.addItems(RATINGS)
         self.texts = {name: self._text_box(name) for name in TEXT_FIELDS}
+        self.plan_goals = GoalChecklist()
+        self.plan_goals.changed.connect(self._changed)
+        self._restored_goal_ids: list[str] = []
         self.commitments = CommitmentRows(date.today())
         self.commitments.changed.connect(self._changed)
         self.private = QCheckBox("Keep the whole session private")
@@ -156,6 +160,7 @@ class SessionEditor(QDialog):
             ("Held &by", self.coach, None),
             ("&Focus", self._row(self.focus, QLabel("&Target"), self.target), self.focus),
             ("Follow-up &on", self.follow_up, None),
+            ("P&lan goals\nworked on", self.plan_goals, None),
             ("&What happened", self.texts["what_happened"], None),
             ("&Rating", self.rating, None),
             ("How they &performed\nand responded", self.texts["performance_notes"], None),
@@ -305,6 +310,7 @@ class SessionEditor(QDialog):
 
     def _show_agent_context(self, agent_id: str | None) -> None:
         if agent_id is None:
+            self.plan_goals.set_goals([], NO_AGENT)
             self.follow_ups.hide()
             self.last_session.setText("Choose an agent to see their last session and open commitments.")
             return
@@ -315,6 +321,7 @@ class SessionEditor(QDialog):
         if shown.agent_id != self._shown_agent:
             return
         self.last_session.setText(shown.last_session_words)
+        self.plan_goals.set_goals(shown.plan_goals, shown.plan_words, self._restored_goal_ids)
         first_name = self.agents.name_of(shown.agent_id).split()[0]
         self.follow_ups.show_commitments(tuple(shown.open_commitments), shown.today, first_name)
         self.follow_ups.show()
@@ -357,6 +364,7 @@ class SessionEditor(QDialog):
             **{name: box.toPlainText() for name, box in self.texts.items()},
             "is_private": self.private.isChecked(),
             "commitments": self.commitments.to_json(),
+            "goal_ids": list(self.plan_goals.checked_ids()),
             "acknowledged": self.acknowledged.isChecked(),
             "acknowledgement": self.acknowledgement.text(),
         }
@@ -387,6 +395,7 @@ class SessionEditor(QDialog):
         self.draft_state.setText(f"The draft could not be kept: {self.context.errors.message_for(error)}")
 
     def _load_draft(self, content: dict[str, Any]) -> None:
+        self._restored_goal_ids = [str(goal_id) for goal_id in content.get("goal_ids") or []]
         self.agents.setText(str(content.get("agents", "")))
         self.kind.setCurrentIndex(max(self.kind.findData(content.get("kind")), 0))
         self._set_date(self.held_on, content.get("held_on"))
@@ -442,6 +451,7 @@ class SessionEditor(QDialog):
                 else ()
             ),
             commitments=self.commitments.drafts(),
+            goal_ids=self.plan_goals.checked_ids(),
             coach_id=self.coach.currentData(),
             template_id=template.id if template else None,
             acknowledgement=self.acknowledgement.text() if self.acknowledged.isChecked() else None,
@@ -501,6 +511,7 @@ class SessionEditor(QDialog):
             "duration_minutes": self.duration,
             "coach_id": self.coach,
             "performance_rating": self.rating,
+            "goal_ids": self.plan_goals,
             **self.texts,
         }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from coachdesk.models import GoalStatus
 from coachdesk.services import Services
 from coachdesk.services.commitments import CommitmentView
 from coachdesk.services.log import KindView, TemplateView
@@ -33,6 +34,9 @@ class AgentContext:
     today: date
     last_session_words: str
     open_commitments: list[CommitmentView]
+    plan_goals: list[tuple[str, str]]
+    """The (id, title) of each open goal of the agent's active plan, to tick as worked on."""
+    plan_words: str
 
 
 def editor_data(services: Services) -> EditorData:
@@ -58,4 +62,13 @@ def agent_context(services: Services, agent_id: str) -> AgentContext:
         when = days_ago((today - entry.held_on).days)
         next_steps = f" Next steps agreed: {entry.next_steps}" if entry.next_steps else ""
         words = f"Last session {when} ({entry.kind_name.lower()}, {day_text(entry.held_on, today)}).{next_steps}"
-    return AgentContext(agent_id, today, words, services.commitments.open_for(agent_id))
+    plan = services.plans.active_plan_for(agent_id)
+    goals = [(g.id, g.title) for g in plan.goals if g.status is GoalStatus.OPEN] if plan else []
+    plan_words = (
+        ""
+        if goals
+        else "No open goals in their plan."
+        if plan
+        else "No development plan yet; start one on the Plan tab."
+    )
+    return AgentContext(agent_id, today, words, services.commitments.open_for(agent_id), goals, plan_words)
