@@ -19,6 +19,7 @@ from coachdesk.demo import generate_demo
 from coachdesk.models import AgendaSource, MeetingStatus
 from coachdesk.services import Services, build_services
 from coachdesk.services.agenda import AgendaEntry
+from coachdesk.services.plans import PlanView
 from coachdesk.services.today import week_of
 from coachdesk.services.tracker import CoachingStatus
 from coachdesk.storage import open_notebook
@@ -68,6 +69,18 @@ def due_meeting(services: Services) -> str:
     return max(first_day, key=lambda meeting: kinds(meeting.id)).id
 
 
+def showcase_plan(services: Services) -> PlanView:
+    """An agent's active plan that shows most of what a plan holds: several goals, steps done and ahead, a barrier,
+    sessions as evidence."""
+
+    def richness(plan: PlanView) -> tuple[int, ...]:
+        goals = plan.goals
+        climbing = sum(1 for g in goals if 0 < g.steps_done < len(g.steps))
+        return (min(len(goals), 2), bool(plan.barriers), climbing, sum(g.evidence_count for g in goals))
+
+    return max(services.plans.active_plans(), key=richness)
+
+
 def run_for_a_while(services: Services, meeting_id: str) -> str:
     """Starts the meeting and runs it part way: two items ticked off with notes, a commitment agreed, notes being
     written on a third, a quarter of an hour on the clock. Returns the item under discussion."""
@@ -112,6 +125,7 @@ def main() -> int:
         services = build_services(notebook)
         overdue = next(a for a in services.tracker.agents() if a.status is CoachingStatus.OVERDUE)
         meeting_id = due_meeting(services)
+        plan = showcase_plan(services)
         notebook.close()
 
         tasks = ThreadTaskRunner()
@@ -133,6 +147,20 @@ def main() -> int:
         window.open_agent(overdue.person_id)
         settle(app, tasks)
         save(window, "agent")
+
+        window.open_plan(plan.person_id)
+        settle(app, tasks)
+        plan_tab = window.pages["agent"].plan_tab  # type: ignore[attr-defined]
+        plan_tab.goals.setCurrentRow(max(range(len(plan.goals)), key=lambda i: plan.goals[i].evidence_count))
+        settle(app, tasks)
+        save(window, "plan-tab")
+        plan_tab.edit_plan()
+        settle(app, tasks)
+        plan_editor = plan_tab.dialog
+        plan_editor.reason.setText("Reached the first target early; raised the bar")
+        settle(app, tasks)
+        save(plan_editor, "plan-editor")
+        plan_editor.reject()
 
         window.new_session(overdue.person_id)
         editor = window.editors[0]

@@ -33,6 +33,8 @@ from coachdesk.ui.plans.stairway_html import ENTRY_LINK, StairwayPage
 from coachdesk.ui.widgets import muted
 
 GOAL_ROLE = Qt.ItemDataRole.UserRole + 1
+GOALS_HEIGHT = 130
+"""Room for three goals above the stairway; the splitter gives more to whoever needs it."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class PlanTab(QWidget):
         self.start = QPushButton("S&tart a plan…")
         self.start.clicked.connect(self.new_plan)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
+        buttons.addStretch(1)
         for button in (self.next_step, self.edit, self.history, self.start):
             button.setAutoDefault(False)
             buttons.addWidget(button)
@@ -86,22 +88,24 @@ class PlanTab(QWidget):
         self.page.setAccessibleName("Goal, steps and evidence")
         self.page.setOpenLinks(False)
         self.page.anchorClicked.connect(self._open_link)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(goals_label)
-        left_layout.addWidget(self.goals)
-        splitter = QSplitter()
-        splitter.addWidget(left)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(goals_label)
+        top_layout.addWidget(self.goals)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
         splitter.addWidget(self.page)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 360])
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([GOALS_HEIGHT, 400])
         self.empty = muted("")
         self.empty.setAccessibleName("No plan")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.body = EmptyOrContent(splitter, self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(self.body, 1)
         self._enable()

@@ -6,7 +6,7 @@ was. A refused save leaves everything typed where it was, with the problem besid
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,6 +87,8 @@ class PlanEditor(QDialog):
 
         self.goal_list = QListWidget()
         self.goal_list.setAccessibleName("Goals")
+        self.goal_list.setWordWrap(True)
+        self.goal_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goal_list.currentRowChanged.connect(self._show_goal)
         self.add_goal_button = QPushButton("&Add goal")
         self.add_goal_button.clicked.connect(self.add_goal)
