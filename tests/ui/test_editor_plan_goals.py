@@ -11,8 +11,9 @@ from coachdesk.services.plans import GoalDraft, PlanDraft, StepDraft
 from coachdesk.ui.context import UiContext
 from coachdesk.ui.editor.dialog import SessionEditor
 from tests.conftest import Team
-from tests.ui.conftest import press, show_active, type_into_focus
+from tests.ui.conftest import press, type_into_focus
 from tests.ui.test_agent_plan_tab import open_plan_tab, stairway_text
+from tests.ui.test_editor import open_editor
 
 
 def plan_for(services: Services, team: Team) -> list[str]:
@@ -27,13 +28,6 @@ def plan_for(services: Services, team: Team) -> list[str]:
         ),
     )
     return [g.id for g in plan.goals]
-
-
-def open_editor(qtbot: QtBot, context: UiContext, drafts: DraftStore, agent_id: str) -> SessionEditor:
-    editor = SessionEditor(context, drafts, agent_id=agent_id)
-    qtbot.addWidget(editor)
-    show_active(qtbot, editor)
-    return editor
 
 
 def test_a_session_ticked_against_a_goal_becomes_its_evidence(

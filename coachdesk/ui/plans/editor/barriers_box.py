@@ -19,25 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.plans.editor.editor_data import Choice, EditedBarrier, EditedGoal
+from coachdesk.ui.plans.editor.record_list import RecordList
 from coachdesk.ui.problem_text import FieldProblems, problem_label
 
 
 class BarriersBox(QWidget):
     def __init__(self, problems: FieldProblems) -> None:
         super().__init__()
-        self.barriers: list[EditedBarrier] = []
         self._goals: list[EditedGoal] = []
-        self._shown: int | None = None
         self.today = date.today()
         self.list = QListWidget()
         self.list.setAccessibleName("Barriers")
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.currentRowChanged.connect(self._show)
         self.text = QLineEdit()
         self.text.setAccessibleName("Barrier")
         self.text.setPlaceholderText("What is in the way, e.g. No quiet room for call reviews")
-        self.text.textEdited.connect(self._text_typed)
         self.goal = QComboBox()
         self.goal.setAccessibleName("Goal it blocks")
         self.owner = QComboBox()
@@ -49,11 +46,13 @@ class BarriersBox(QWidget):
         self.add.clicked.connect(self.add_barrier)
         self.remove = QPushButton("Drop barrier")
         self.remove.setToolTip("Take the barrier off the plan (tick Removed when it has been dealt with)")
-        self.remove.clicked.connect(self.drop_current)
         for button in (self.add, self.remove):
             button.setAutoDefault(False)
         self.problem = problem_label("Barrier problem")
         problems.add("barriers", self.problem, self.text)
+        self.records = RecordList(self.list, EditedBarrier, self._store, self._load, "(new barrier)")
+        self.text.textEdited.connect(self.records.rename_shown)
+        self.remove.clicked.connect(self.records.remove_shown)
 
         list_label = QLabel("What's in the &way")
         list_label.setBuddy(self.list)
@@ -82,23 +81,23 @@ class BarriersBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(side, 2)
         layout.addLayout(fields, 3)
-        self._enable()
+        self._load(None)
+
+    @property
+    def barriers(self) -> list[EditedBarrier]:
+        return self.records.records
 
     def set_people(self, people: list[Choice]) -> None:
         for person_id, name in people:
             self.owner.addItem(name, person_id)
 
     def set_barriers(self, barriers: list[EditedBarrier], goals: list[EditedGoal]) -> None:
-        self.barriers = barriers
         self.set_goals(goals)
-        self.list.clear()
-        self.list.addItems([b.text for b in barriers])
-        if barriers:
-            self.list.setCurrentRow(0)
+        self.records.set_records(barriers, [b.text for b in barriers])
 
     def set_goals(self, goals: list[EditedGoal]) -> None:
         """Offers the goals as they are now; a barrier whose goal was removed then stands in the plan's way."""
-        self.store()
+        self.records.store()
         self._goals = goals
         self.goal.clear()
         self.goal.addItem("The whole plan", None)
@@ -107,28 +106,16 @@ class BarriersBox(QWidget):
         for barrier in self.barriers:
             if barrier.goal is not None and barrier.goal not in goals:
                 barrier.goal = None
-        self._load()
+        self.records.reload()
 
     def add_barrier(self) -> None:
-        self.store()
-        self.barriers.append(EditedBarrier())
-        self.list.addItem("(new barrier)")
-        self.list.setCurrentRow(len(self.barriers) - 1)
+        self.records.add()
         self.text.setFocus()
 
-    def drop_current(self) -> None:
-        row = self.list.currentRow()
-        if row < 0:
-            return
-        self._shown = None
-        del self.barriers[row]
-        self.list.takeItem(row)
-
     def store(self) -> None:
-        """Writes the fields into the barrier they show."""
-        if self._shown is None or self._shown >= len(self.barriers):
-            return
-        barrier = self.barriers[self._shown]
+        self.records.store()
+
+    def _store(self, barrier: EditedBarrier) -> None:
         barrier.text = self.text.text()
         index = self.goal.currentData()
         barrier.goal = self._goals[index] if isinstance(index, int) and index < len(self._goals) else None
@@ -138,26 +125,11 @@ class BarriersBox(QWidget):
         elif barrier.removed_on is None:
             barrier.removed_on = self.today
 
-    def _show(self, row: int) -> None:
-        self.store()
-        self._shown = row if row >= 0 else None
-        self._load()
-
-    def _load(self) -> None:
-        barrier = self.barriers[self._shown] if self._shown is not None else None
+    def _load(self, barrier: EditedBarrier | None) -> None:
         self.text.setText(barrier.text if barrier else "")
         goal_index = next((i for i, g in enumerate(self._goals) if barrier and g is barrier.goal), None)
         self.goal.setCurrentIndex(max(self.goal.findData(goal_index), 0))
         self.owner.setCurrentIndex(max(self.owner.findData(barrier.owner_id if barrier else None), 0))
         self.removed.setChecked(bool(barrier and barrier.removed_on))
-        self._enable()
-
-    def _enable(self) -> None:
-        shown = self._shown is not None
         for widget in (self.text, self.goal, self.owner, self.removed, self.remove):
-            widget.setEnabled(shown)
-
-    def _text_typed(self, text: str) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            item.setText(text)
+            widget.setEnabled(barrier is not None)

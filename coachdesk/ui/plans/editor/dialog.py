@@ -30,6 +30,7 @@ from coachdesk.ui.plans.editor.barriers_box import BarriersBox
 from coachdesk.ui.plans.editor.editor_data import EditedBarrier, EditedGoal, PlanEditorData, plan_editor_data
 from coachdesk.ui.plans.editor.goal_form import GoalForm, buddy
 from coachdesk.ui.plans.editor.optional_date import OptionalDateField
+from coachdesk.ui.plans.editor.record_list import RecordList
 from coachdesk.ui.problem_text import FieldProblems, problem_label
 from coachdesk.ui.widgets import column, muted
 
@@ -51,8 +52,6 @@ class PlanEditor(QDialog):
         self.context = context
         self.person_id = person_id
         self.plan_id = plan_id
-        self.goals: list[EditedGoal] = []
-        self._shown: int | None = None
         self._data: PlanEditorData | None = None
         self.setWindowTitle(("Revise plan" if plan_id else "New plan") + " — CoachDesk")
         self.setAccessibleName("Development plan")
@@ -89,13 +88,13 @@ class PlanEditor(QDialog):
         self.goal_list.setAccessibleName("Goals")
         self.goal_list.setWordWrap(True)
         self.goal_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.goal_list.currentRowChanged.connect(self._show_goal)
         self.add_goal_button = QPushButton("&Add goal")
         self.add_goal_button.clicked.connect(self.add_goal)
         self.remove_goal_button = QPushButton("Remove goal")
         self.remove_goal_button.clicked.connect(self.remove_goal)
         self.goal_form = GoalForm(self.problems)
-        self.goal_form.title.textEdited.connect(self._goal_title_typed)
+        self.goal_records = RecordList(self.goal_list, EditedGoal, self.goal_form.store, self._load_goal, "(new goal)")
+        self.goal_form.title.textEdited.connect(self.goal_records.rename_shown)
         self.no_goal = muted("A plan works toward goals. Press Add goal (Alt+A) to add the first.")
         self.barriers = BarriersBox(self.problems)
         self.goal_form.title.editingFinished.connect(self._offer_goals_to_barriers)
@@ -164,7 +163,7 @@ class PlanEditor(QDialog):
         for widget in (self.reason, self.reason_label):
             widget.setVisible(self.plan_id is not None)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
-        self._show_goal(-1)
+        self._load_goal(None)
 
     # Filling it ------------------------------------------------------------
 
@@ -183,72 +182,53 @@ class PlanEditor(QDialog):
             self.status.setCurrentIndex(max(self.status.findData(draft.status), 0))
             self.review.set_day(draft.review_on, data.today)
             self.needs.setPlainText(draft.training_needs)
-            self.goals = [EditedGoal.of(goal) for goal in draft.goals]
-            self.goal_list.addItems([goal.title for goal in self.goals])
+            goals = [EditedGoal.of(goal) for goal in draft.goals]
+            self.goal_records.set_records(goals, [goal.title for goal in goals])
             barriers = [
                 EditedBarrier(
                     b.text,
-                    self.goals[b.goal_index] if b.goal_index is not None else None,
+                    goals[b.goal_index] if b.goal_index is not None else None,
                     b.owner_id,
                     b.removed_on,
                     b.id,
                 )
                 for b in draft.barriers
             ]
-            self.barriers.set_barriers(barriers, self.goals)
-        self.barriers.set_goals(self.goals)
-        if self.goals:
-            self.goal_list.setCurrentRow(0)
+            self.barriers.set_barriers(barriers, goals)
         self.save_button.setEnabled(True)
         self.title.setFocus()
 
     # Goals -----------------------------------------------------------------
 
+    @property
+    def goals(self) -> list[EditedGoal]:
+        return self.goal_records.records
+
     def add_goal(self) -> None:
-        self._store_goal()
-        self.goals.append(EditedGoal())
-        self.goal_list.addItem("(new goal)")
-        self.goal_list.setCurrentRow(len(self.goals) - 1)
+        self.goal_records.add()
         self._offer_goals_to_barriers()
         self.goal_form.title.setFocus()
 
     def remove_goal(self) -> None:
-        row = self.goal_list.currentRow()
-        if row < 0:
-            return
-        self._shown = None
-        del self.goals[row]
-        self.goal_list.takeItem(row)
+        self.goal_records.remove_shown()
         self._offer_goals_to_barriers()
 
-    def _show_goal(self, row: int) -> None:
-        self._store_goal()
-        self._shown = row if 0 <= row < len(self.goals) else None
-        has_goal = self._shown is not None
-        self.goal_form.setVisible(has_goal)
-        self.no_goal.setVisible(not has_goal)
-        self.remove_goal_button.setEnabled(has_goal)
-        if self._shown is not None:
-            self.goal_form.load(self.goals[self._shown], self._data.today if self._data else self.barriers.today)
-
-    def _store_goal(self) -> None:
-        if self._shown is not None and self._shown < len(self.goals):
-            self.goal_form.store(self.goals[self._shown])
-
-    def _goal_title_typed(self, text: str) -> None:
-        item = self.goal_list.currentItem()
-        if item is not None:
-            item.setText(text)
+    def _load_goal(self, goal: EditedGoal | None) -> None:
+        self.goal_form.setVisible(goal is not None)
+        self.no_goal.setVisible(goal is None)
+        self.remove_goal_button.setEnabled(goal is not None)
+        if goal is not None:
+            self.goal_form.load(goal, self._data.today if self._data else self.barriers.today)
 
     def _offer_goals_to_barriers(self) -> None:
-        self._store_goal()
+        self.goal_records.store()
         self.barriers.set_goals(self.goals)
 
     # Saving ----------------------------------------------------------------
 
     def plan_draft(self) -> PlanDraft:
         """What the form holds, as the service takes it; a goal that cannot be read is shown to be fixed."""
-        self._store_goal()
+        self.goal_records.store()
         self.barriers.store()
         goals = []
         for index, goal in enumerate(self.goals):
