@@ -160,7 +160,7 @@ def main() -> int:
         plan_editor.reason.setText("Reached the first target early; raised the bar")
         settle(app, tasks)
         save(plan_editor, "plan-editor")
-        plan_editor.reject()
+        plan_editor.done(0)  # closes without asking whether to discard the reason typed above
 
         window.new_session(overdue.person_id)
         editor = window.editors[0]

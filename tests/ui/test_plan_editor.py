@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coachdesk.services import Services
@@ -139,3 +140,29 @@ def test_revising_asks_why_and_keeps_the_previous_version(
         "“Adherence at 85 %”: target changed from 85 to 88",
         "“Adherence at 85 %”: due date changed from none to 2027-02-26",
     )
+
+
+def test_esc_asks_before_throwing_away_what_was_typed(
+    qtbot: QtBot, ui_context: UiContext, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    editor = open_editor(qtbot, ui_context, team.priya.id)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    assert asked == []
+
+    editor = open_editor(qtbot, ui_context, team.priya.id)
+    type_into_focus(qtbot, "Ready for the escalations desk")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert editor.isVisible()
+    assert editor.title.text() == "Ready for the escalations desk"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    assert asked == ["Close the plan without saving what you changed?"] * 2

@@ -6,6 +6,8 @@ was. A refused save leaves everything typed where it was, with the problem besid
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -53,6 +56,7 @@ class PlanEditor(QDialog):
         self.person_id = person_id
         self.plan_id = plan_id
         self._data: PlanEditorData | None = None
+        self._as_loaded: object = None
         self.setWindowTitle(("Revise plan" if plan_id else "New plan") + " — CoachDesk")
         self.setAccessibleName("Development plan")
         self.resize(980, 820)
@@ -196,6 +200,7 @@ class PlanEditor(QDialog):
             ]
             self.barriers.set_barriers(barriers, goals)
         self.save_button.setEnabled(True)
+        self._as_loaded = self._typed()
         self.title.setFocus()
 
     # Goals -----------------------------------------------------------------
@@ -223,6 +228,32 @@ class PlanEditor(QDialog):
     def _offer_goals_to_barriers(self) -> None:
         self.goal_records.store()
         self.barriers.set_goals(self.goals)
+
+    # Closing ---------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc or Cancel: asks before throwing away anything typed since the plan was opened."""
+        if self._data is not None and self._typed() != self._as_loaded and not self._discard_confirmed():
+            return
+        super().reject()
+
+    def _discard_confirmed(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Discard changes? — CoachDesk",
+            "Close the plan without saving what you changed?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _typed(self) -> object:
+        """Everything the form holds, as a value to compare: goals and barriers copied together, so the barriers'
+        goals stay the copied goals."""
+        self.goal_records.store()
+        self.barriers.store()
+        fields = (self.title.text(), self.status.currentData(), self.review.day(), self.needs.toPlainText())
+        return deepcopy((fields, self.goals, self.barriers.barriers, self.reason.text()))
 
     # Saving ----------------------------------------------------------------
 
