@@ -35,7 +35,7 @@ NO_PLANS = (
     "No active development plans yet. When you agree a plan with someone, it is listed here with the step "
     "each of its goals is on."
 )
-COLUMN_WIDTHS = {Column.PERSON: 150, Column.PROGRESS: 150, Column.DUE: 105, Column.STATUS: 160}
+COLUMN_WIDTHS = {Column.PERSON: 150, Column.PROGRESS: 150, Column.DUE: 105, Column.STATUS: 210}
 """The columns of short values; the plan and goal titles and the current step share the rest of the width."""
 
 
