@@ -20,6 +20,7 @@ from coachdesk.services.trends import WeeklyTrend
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.formatting import plural
 from coachdesk.ui.page import EmptyOrContent, Page, lay_out_titled
+from coachdesk.ui.recognition.prompts_section import RecognitionPrompts
 from coachdesk.ui.today.chart import SessionsChart
 from coachdesk.ui.today.columns import (
     ATTENTION_COLUMNS,
@@ -45,7 +46,9 @@ LEDGER_NOTE = (
 class TodayPage(Page):
     key = "today"
     title = "Today"
-    topics = frozenset({Topic.LOG, Topic.COMMITMENTS, Topic.MEETINGS, Topic.PEOPLE})
+    topics = frozenset(
+        {Topic.LOG, Topic.COMMITMENTS, Topic.MEETINGS, Topic.PEOPLE, Topic.RECOGNITION, Topic.KPIS, Topic.PLANS}
+    )
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
@@ -82,6 +85,7 @@ class TodayPage(Page):
             person_of=attrgetter("person_id"),
             sortable=True,
         )
+        self.recognition = RecognitionPrompts(context)
         self.trend_heading = section_heading("Coaching sessions per week")
         self.trend_choice = QComboBox()
         self.trend_choice.setAccessibleName("Whose sessions the chart shows")
@@ -129,6 +133,7 @@ class TodayPage(Page):
     def refresh(self) -> None:
         services = self.context.services
         self.context.load(self, lambda: today_view(services), self._show)
+        self.context.load(self, services.recognition_prompts.this_week, self.recognition.show_prompts)
 
     def _dashboard(self) -> QScrollArea:
         trend_bar = QHBoxLayout()
@@ -147,7 +152,7 @@ class TodayPage(Page):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 8, 12, 12)
         column.setSpacing(22)
-        for section in (self.needs_coaching, self.commitments, self.one_on_ones, self.meetings):
+        for section in (self.needs_coaching, self.commitments, self.one_on_ones, self.meetings, self.recognition):
             column.addWidget(section)
         trend = QVBoxLayout()
         trend.addLayout(trend_bar)

@@ -1,0 +1,67 @@
+"""Today's "Recognise this week": who has earned recognition and why, each a click away from the Recognise dialog.
+
+Once someone is recognised the list reloads (the recognition topic changed) and they are gone from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from coachdesk.services.recognition_prompts import QUIET_DAYS, RecognitionPrompt
+from coachdesk.ui.context import UiContext
+from coachdesk.ui.formatting import plural
+from coachdesk.ui.recognition.recognise_dialog import Prefill, RecogniseDialog
+from coachdesk.ui.today.rows_table_model import Column
+from coachdesk.ui.today.table_section import TableSection
+from coachdesk.ui.widgets import muted
+
+TITLE = "Recognise this week"
+ACTION_COLUMN = 2
+COLUMNS: tuple[Column[RecognitionPrompt], ...] = (
+    Column("Person", lambda p: p.person_name, bold=True),
+    Column("Why", lambda p: p.words, tooltip=lambda p: p.words, stretch=True),
+    Column("", lambda _p: ""),
+)
+
+
+class RecognitionPrompts(QWidget):
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setAccessibleName(TITLE)
+        self.section = TableSection(
+            TITLE,
+            COLUMNS,
+            "Nobody new to recognise this week: no KPI back on target or long run on it, no plan step completed, "
+            "no month of commitments all kept, among those not recognised lately.",
+            person_of=lambda p: p.person_id,
+        )
+        self.section.table.setToolTip("A click or Enter opens Recognise… with the reason filled in")
+        self.section.table.opened.connect(self.recognise_person)
+        note = muted(
+            f"A KPI back on target or on it for a long run, a plan step completed, a month of commitments kept. "
+            f"Anyone recognised in the last {QUIET_DAYS} days is left out."
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.section)
+        layout.addWidget(note)
+
+    def show_prompts(self, prompts: Sequence[RecognitionPrompt]) -> None:
+        self.section.show_rows(prompts, f"{TITLE} — {plural(len(prompts), 'person', 'people')}")
+        table, model = self.section.table, self.section.model
+        for row, prompt in enumerate(prompts):
+            button = QPushButton("Recognise…")
+            button.setAccessibleName(f"Recognise {prompt.person_name}")
+            button.clicked.connect(lambda _checked=False, person_id=prompt.person_id: self.recognise_person(person_id))
+            table.setIndexWidget(model.index(row, ACTION_COLUMN), button)
+
+    def recognise_person(self, person_id: str) -> None:
+        prompt = next(p for p in self.section.model.rows if p.person_id == person_id)
+        reason = prompt.reasons[0]
+        dialog = RecogniseDialog(
+            self.context, prompt.person_id, prompt.person_name, Prefill(reason.words, reason.kpi_id), parent=self
+        )
+        dialog.open()
