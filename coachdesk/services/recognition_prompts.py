@@ -3,7 +3,8 @@
 The rules, for the notebook owner's people (everyone when the notebook has no owner):
 
 - a KPI back on target after being below it;
-- a long run on target: `LONG_RUN` periods or more in a row, up to the latest;
+- a long run on target: the latest period makes `LONG_RUN` in a row (the milestone, once: someone always on
+  target would otherwise be prompted every week, and the list would stop meaning anything);
 - a step of their development plan completed in the last seven days;
 - every commitment of theirs that fell due in the last month kept (at least `MIN_KEPT` of them).
 
@@ -105,8 +106,8 @@ def kpi_reasons(standings: list[KpiStanding]) -> list[tuple[str, Reason]]:
             before = standing.points[-2]
             words = f"{name} back on target at {standing.amount(latest.value)}, from {standing.amount(before.value)}"
             found.append((standing.person_id, Reason(f"{words} ({target})", standing.kpi.id)))
-        elif standing.run_on_target >= LONG_RUN:
-            words = f"{name} on target {standing.periods(standing.run_on_target)} running ({target})"
+        elif standing.run_on_target == LONG_RUN and len(standing.points) > LONG_RUN:
+            words = f"{name} on target {standing.periods(LONG_RUN)} running ({target})"
             found.append((standing.person_id, Reason(words, standing.kpi.id)))
     return found
 

@@ -49,10 +49,11 @@ def test_a_lower_is_better_kpi_and_a_personal_target_are_respected(services: Ser
     assert prompt_words(services) == {"Tomás Ruiz": "AHT back on target at 440 s, from 470 s (target 450 s)"}
 
 
-def test_a_long_run_on_target_counts_but_a_short_one_does_not(services: Services, team: Team) -> None:
+def test_a_long_run_on_target_counts_the_week_it_is_reached(services: Services, team: Team) -> None:
     fcr = services.kpis.define("FCR", unit="%", target=70, decimals=0)
     weekly_values(services, fcr.id, team.priya.id, [60] + [75] * LONG_RUN)
     weekly_values(services, fcr.id, team.tomas.id, [60] + [75] * (LONG_RUN - 1))
+    weekly_values(services, fcr.id, team.new_starter.id, [75] * (LONG_RUN + 3))
 
     assert prompt_words(services) == {"Priya Shah": f"FCR on target {LONG_RUN} weeks running (target 70 %)"}
 
