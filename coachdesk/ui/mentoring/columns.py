@@ -43,8 +43,7 @@ PAIRING_COLUMNS: tuple[Column[Pairing], ...] = (
     ),
     Column("Dates", span_words, sort_key=lambda p: p.started_on),
     Column("Sessions", lambda p: str(len(p.sessions)), sort_key=lambda p: len(p.sessions), number=True),
-    Column("Where", lambda p: p.crosses or "same team", tooltip=lambda p: f"{p.mentor.where} → {p.mentee.where}"),
-    Column("Scope", lambda p: p.scope, tooltip=lambda p: p.goals or p.scope, stretch=True),
+    Column("Scope", lambda p: p.scope, tooltip=lambda p: f"{p.mentor.where} → {p.mentee.where}", stretch=True),
 )
 
 SESSION_COLUMNS: tuple[Column[MentoringSession], ...] = (

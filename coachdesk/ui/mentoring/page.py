@@ -25,6 +25,7 @@ from coachdesk.ui.mentoring.columns import PAIRING_COLUMNS, SUGGESTION_COLUMNS
 from coachdesk.ui.mentoring.dialogs import FeedbackDialog, LogSessionDialog, NewPairingDialog
 from coachdesk.ui.mentoring.pairing_panel import PairingPanel
 from coachdesk.ui.page import Page
+from coachdesk.ui.row_buttons import put_row_buttons
 from coachdesk.ui.today.table_section import TableSection
 from coachdesk.ui.widgets import heading, muted
 
@@ -106,6 +107,7 @@ class MentoringPage(Page):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 460])
         if state := context.settings.splitter(SPLITTER):
             self.splitter.restoreState(state)
         self.splitter.splitterMoved.connect(
@@ -137,12 +139,14 @@ class MentoringPage(Page):
         self.pairings.show_rows(pairings, "Pairings")
         self._choose(self._chosen_id)
         self.suggestions.show_rows(data.suggestions, f"Suggested pairings — {len(data.suggestions)}")
-        table, model = self.suggestions.table, self.suggestions.model
-        for row, suggestion in enumerate(data.suggestions):
-            button = QPushButton("Propose")
-            button.setAccessibleName(f"Propose {suggestion.mentor.name} as {suggestion.mentee.name}'s mentor")
-            button.clicked.connect(lambda _checked=False, chosen=suggestion: self.propose(chosen))
-            table.setIndexWidget(model.index(row, PROPOSE_COLUMN), button)
+        put_row_buttons(
+            self.suggestions.table,
+            PROPOSE_COLUMN,
+            data.suggestions,
+            text="Propose",
+            name=lambda s: f"Propose {s.mentor.name} as {s.mentee.name}'s mentor",
+            act=self.propose,
+        )
 
     def _choose(self, pairing_id: str | None) -> None:
         """Selects the pairing (the first when it is gone or none was chosen) and shows it beside the list."""

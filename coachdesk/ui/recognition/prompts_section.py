@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coachdesk.services.recognition_prompts import QUIET_DAYS, RecognitionPrompt
 from coachdesk.ui.context import UiContext
 from coachdesk.ui.formatting import plural
 from coachdesk.ui.recognition.recognise_dialog import Prefill, RecogniseDialog
+from coachdesk.ui.row_buttons import put_row_buttons
 from coachdesk.ui.today.rows_table_model import Column
 from coachdesk.ui.today.table_section import TableSection
 from coachdesk.ui.widgets import muted
@@ -51,12 +52,14 @@ class RecognitionPrompts(QWidget):
 
     def show_prompts(self, prompts: Sequence[RecognitionPrompt]) -> None:
         self.section.show_rows(prompts, f"{TITLE} — {plural(len(prompts), 'person', 'people')}")
-        table, model = self.section.table, self.section.model
-        for row, prompt in enumerate(prompts):
-            button = QPushButton("Recognise…")
-            button.setAccessibleName(f"Recognise {prompt.person_name}")
-            button.clicked.connect(lambda _checked=False, person_id=prompt.person_id: self.recognise_person(person_id))
-            table.setIndexWidget(model.index(row, ACTION_COLUMN), button)
+        put_row_buttons(
+            self.section.table,
+            ACTION_COLUMN,
+            prompts,
+            text="Recognise…",
+            name=lambda p: f"Recognise {p.person_name}",
+            act=lambda p: self.recognise_person(p.person_id),
+        )
 
     def recognise_person(self, person_id: str) -> None:
         prompt = next(p for p in self.section.model.rows if p.person_id == person_id)

@@ -3,8 +3,9 @@
 Who is waiting for coaching, what is due, which one-on-ones need attention (overdue, missed, better weekly, and
 repeated misses one step down the line), this week's one-on-ones, sessions per week against the target, each
 team leader's coaching rolled up, and the two-sided commitment ledger, all for the notebook owner's people and
-all from one read on the worker. Every line about a person opens that person; a line about a meeting (this week's,
-or one whose time passed unrecorded) opens that meeting's agenda.
+all from one read on the worker; who has earned recognition this week comes in a second read beside it. Every line
+about a person opens that person; a line about a meeting (this week's, or one whose time passed unrecorded) opens
+that meeting's agenda.
 """
 
 from __future__ import annotations
