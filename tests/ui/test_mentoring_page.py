@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -17,7 +18,7 @@ from coachdesk.ui.context import UiContext
 from coachdesk.ui.mentoring.dialogs import FeedbackDialog, LogSessionDialog, NewPairingDialog
 from coachdesk.ui.mentoring.page import PROPOSE_COLUMN, MentoringPage
 from tests.conftest import TODAY, Team
-from tests.ui.conftest import RecordingNavigator, column_texts
+from tests.ui.conftest import RecordingNavigator, column_texts, press, show_active
 
 MONDAY = TODAY - timedelta(days=TODAY.weekday())
 
@@ -100,9 +101,12 @@ def test_a_suggestion_is_proposed_accepted_and_a_session_logged_with_feedback(
 def test_a_new_pairing_may_make_a_manager_a_mentee_and_refuses_a_self_pairing(
     qtbot: QtBot, page: MentoringPage, team: Team
 ) -> None:
+    show_active(qtbot, page)
     qtbot.waitUntil(page.new_pairing.isEnabled)
     assert page.pairings.empty.text().startswith("No mentoring pairings yet.")
-    page.new_pairing.click()
+    page.suggestions.table.setFocus()
+    press(qtbot, Qt.Key.Key_Insert)
+    qtbot.waitUntil(lambda: bool(page.findChildren(NewPairingDialog)))
     dialog = page.findChildren(NewPairingDialog)[0]
     dialog.mentor.setCurrentIndex(dialog.mentor.findData(team.leader.id))
     dialog.mentee.setCurrentIndex(dialog.mentee.findData(team.leader.id))

@@ -71,6 +71,7 @@ class MentoringPage(Page):
         self.subtitle.setAccessibleName("Pairings in numbers")
         self.new_pairing = QPushButton("&New pairing…")
         self.new_pairing.setAccessibleName("New pairing")
+        self.new_pairing.setToolTip("Pair a mentor with a mentee (Insert)")
         self.new_pairing.setEnabled(False)
         self.new_pairing.clicked.connect(self._new_pairing)
         self.pairings = TableSection(
@@ -90,7 +91,10 @@ class MentoringPage(Page):
         self.panel.end.clicked.connect(lambda: self._act("end"))
         self.panel.log_session.clicked.connect(self._log_session)
         self.panel.feedback.clicked.connect(self._give_feedback)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.panel.log_session.click)
+        for keys, button in (("Ctrl+L", self.panel.log_session), ("Insert", self.new_pairing)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(button.click)
         self.suggestions = TableSection(
             "Suggested pairings",
             SUGGESTION_COLUMNS,
