@@ -43,6 +43,7 @@ def test_a_prompt_opens_recognise_prefilled_and_the_person_then_leaves_the_list(
     button = section.table.indexWidget(section.model.index(0, ACTION_COLUMN))
     assert isinstance(button, QPushButton)
     assert button.accessibleName() == "Recognise Priya Shah"
+    dashboard = page.view
     button.click()
     dialog = page.findChildren(RecogniseDialog)[0]
     assert dialog.reason.text() == "CSAT back on target at 90 %, from 80 % (target 85 %)"
@@ -52,6 +53,7 @@ def test_a_prompt_opens_recognise_prefilled_and_the_person_then_leaves_the_list(
     qtbot.waitUntil(lambda: section.model.rowCount() == 1)
     assert column_texts(section.table, 0) == ["Tomás Ruiz"]
     assert section.heading.text() == "Recognise this week — 1 person"
+    assert page.view is dashboard, "recognising someone reloads the prompts alone, not the whole of Today"
     [given] = services.recognition.for_person(team.priya.id)
     assert given.reason == "CSAT back on target at 90 %, from 80 % (target 85 %)"
 

@@ -1,17 +1,19 @@
 """Today's "Recognise this week": who has earned recognition and why, each a click away from the Recognise dialog.
 
-Once someone is recognised the list reloads (the recognition topic changed) and they are gone from it.
+It loads and reloads on its own, as a page does, when recognition, KPIs, plans, commitments or people change: so
+recognising someone reloads this short list (and they are gone from it), not the whole of Today.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from coachdesk.services.recognition_prompts import QUIET_DAYS, RecognitionPrompt
-from coachdesk.ui.context import UiContext
+from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.formatting import plural
+from coachdesk.ui.page import Page
 from coachdesk.ui.recognition.recognise_dialog import Prefill, RecogniseDialog
 from coachdesk.ui.row_buttons import put_row_buttons
 from coachdesk.ui.today.rows_table_model import Column
@@ -27,11 +29,12 @@ COLUMNS: tuple[Column[RecognitionPrompt], ...] = (
 )
 
 
-class RecognitionPrompts(QWidget):
+class RecognitionPrompts(Page):
+    title = TITLE
+    topics = frozenset({Topic.RECOGNITION, Topic.KPIS, Topic.PLANS, Topic.COMMITMENTS, Topic.PEOPLE})
+
     def __init__(self, context: UiContext) -> None:
-        super().__init__()
-        self.context = context
-        self.setAccessibleName(TITLE)
+        super().__init__(context)
         self.section = TableSection(
             TITLE,
             COLUMNS,
@@ -49,6 +52,9 @@ class RecognitionPrompts(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.section)
         layout.addWidget(note)
+
+    def refresh(self) -> None:
+        self.context.load(self, self.context.services.recognition_prompts.this_week, self.show_prompts)
 
     def show_prompts(self, prompts: Sequence[RecognitionPrompt]) -> None:
         self.section.show_rows(prompts, f"{TITLE} — {plural(len(prompts), 'person', 'people')}")

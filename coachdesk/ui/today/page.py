@@ -3,7 +3,7 @@
 Who is waiting for coaching, what is due, which one-on-ones need attention (overdue, missed, better weekly, and
 repeated misses one step down the line), this week's one-on-ones, sessions per week against the target, each
 team leader's coaching rolled up, and the two-sided commitment ledger, all for the notebook owner's people and
-all from one read on the worker; who has earned recognition this week comes in a second read beside it. Every line
+all from one read on the worker; who has earned recognition this week is a section that reloads on its own. Every line
 about a person opens that person; a line about a meeting (this week's, or one whose time passed unrecorded) opens
 that meeting's agenda.
 """
@@ -47,9 +47,7 @@ LEDGER_NOTE = (
 class TodayPage(Page):
     key = "today"
     title = "Today"
-    topics = frozenset(
-        {Topic.LOG, Topic.COMMITMENTS, Topic.MEETINGS, Topic.PEOPLE, Topic.RECOGNITION, Topic.KPIS, Topic.PLANS}
-    )
+    topics = frozenset({Topic.LOG, Topic.COMMITMENTS, Topic.MEETINGS, Topic.PEOPLE})
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
@@ -134,7 +132,6 @@ class TodayPage(Page):
     def refresh(self) -> None:
         services = self.context.services
         self.context.load(self, lambda: today_view(services), self._show)
-        self.context.load(self, services.recognition_prompts.this_week, self.recognition.show_prompts)
 
     def _dashboard(self) -> QScrollArea:
         trend_bar = QHBoxLayout()
