@@ -17,9 +17,12 @@ from coachdesk.services.kpis import KpiService
 from coachdesk.services.ledger import LedgerService
 from coachdesk.services.log import LogService
 from coachdesk.services.meetings import MeetingService
+from coachdesk.services.mentor_matching import MentorMatchingService
+from coachdesk.services.mentoring import MentoringService
 from coachdesk.services.people import PeopleService
 from coachdesk.services.plans import PlanService
 from coachdesk.services.recognition import RecognitionService
+from coachdesk.services.recognition_prompts import RecognitionPromptService
 from coachdesk.services.reminders import ReminderService
 from coachdesk.services.roster import RosterService
 from coachdesk.services.roster_view import RosterViewService
@@ -46,6 +49,9 @@ class Services:
     kpis: KpiService
     kpi_import: KpiImportService
     recognition: RecognitionService
+    recognition_prompts: RecognitionPromptService
+    mentoring: MentoringService
+    mentor_matching: MentorMatchingService
     tracker: TrackerService
     trends: TrendService
     ledger: LedgerService
@@ -79,6 +85,9 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
         kpis=kpis,
         kpi_import=KpiImportService(notebook, clock, settings),
         recognition=RecognitionService(notebook, clock, settings),
+        recognition_prompts=RecognitionPromptService(notebook, clock, settings),
+        mentoring=MentoringService(notebook, clock, settings, log),
+        mentor_matching=MentorMatchingService(notebook, clock, settings),
         tracker=TrackerService(notebook, clock, settings),
         trends=TrendService(notebook, clock, settings),
         ledger=LedgerService(notebook, clock, settings),

@@ -55,6 +55,9 @@ class RecognitionService(ServiceWithSettings):
         meeting_id: str | None = None,
         is_private: bool = False,
     ) -> RecognitionView:
+        day = given_on or self.today()
+        if day > self.today():
+            raise ValidationError("Recognition is for what was already done: choose today or earlier.", "given_on")
         with self._notebook.write() as session:
             live(session, Person, person_id, "person")
             if kpi_id is not None:
@@ -62,7 +65,7 @@ class RecognitionService(ServiceWithSettings):
             recognition = Recognition(
                 person_id=person_id,
                 reason=required_text(reason, "reason", "What the recognition is for"),
-                given_on=given_on or self.today(),
+                given_on=day,
                 given_by_id=given_by_id or self._settings.owner_id(),
                 behaviour=behaviour.strip(),
                 kpi_id=kpi_id,

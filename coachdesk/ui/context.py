@@ -30,7 +30,8 @@ class Topic:
     PLANS = "plans"
     KPIS = "kpis"
     RECOGNITION = "recognition"
-    ALL = frozenset({PEOPLE, LOG, COMMITMENTS, MEETINGS, PLANS, KPIS, RECOGNITION})
+    MENTORING = "mentoring"
+    ALL = frozenset({PEOPLE, LOG, COMMITMENTS, MEETINGS, PLANS, KPIS, RECOGNITION, MENTORING})
 
 
 class ChangeNotices(QObject):

@@ -26,8 +26,11 @@ from coachdesk.storage import open_notebook
 from coachdesk.ui.agenda.page import AgendaPage
 from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.mentoring.page import MentoringPage
+from coachdesk.ui.recognition.recognise_dialog import RecogniseDialog
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ThreadTaskRunner
+from coachdesk.ui.today.page import TodayPage
 
 HERE = Path(__file__).resolve().parent
 SIZE = (1280, 800)
@@ -116,6 +119,32 @@ def pick(items: list[AgendaEntry], *sources: AgendaSource) -> AgendaEntry:
     return chosen
 
 
+def capture_recognition_and_mentoring(app: QApplication, tasks: ThreadTaskRunner, window: MainWindow) -> None:
+    """The Mentoring screen on the pairing with the most feedback, and Recognise opened from a Today prompt."""
+    window.show_page("mentoring")
+    settle(app, tasks)
+    mentoring = window.pages["mentoring"]
+    assert isinstance(mentoring, MentoringPage)
+    rows = mentoring.pairings.model.rows
+    rated = max(range(len(rows)), key=lambda row: sum(s.has_feedback for s in rows[row].sessions))
+    mentoring.pairings.table.setCurrentIndex(mentoring.pairings.model.index(rated, 0))
+    settle(app, tasks)
+    save(window, "mentoring")
+
+    window.show_page("today")
+    settle(app, tasks)
+    today = window.pages["today"]
+    assert isinstance(today, TodayPage)
+    prompts = today.recognition
+    prompts.recognise_person(prompts.section.model.rows[0].person_id)
+    settle(app, tasks)
+    dialog = prompts.findChildren(RecogniseDialog)[0]
+    dialog.behaviour.setText("Persistence")
+    settle(app, tasks)
+    save(dialog, "recognise")
+    dialog.reject()
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
@@ -200,6 +229,8 @@ def main() -> int:
         agenda.list.setCurrentIndex(agenda.model.index(agenda.model.row_of(talking) or 0, 0))
         settle(app, tasks)
         save(window, "agenda-during")
+
+        capture_recognition_and_mentoring(app, tasks, window)
 
         window.close()
         tasks.shutdown()

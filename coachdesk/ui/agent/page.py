@@ -7,10 +7,12 @@ manager has moved on to another agent before it arrives, it is dropped rather th
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -30,6 +32,7 @@ from coachdesk.ui.agent.timeline_delegate import TimelineDelegate
 from coachdesk.ui.agent.timeline_model import ENTRY_ROLE, TimelineModel
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.page import Page
+from coachdesk.ui.recognition.recognise_dialog import RecogniseDialog
 from coachdesk.ui.widgets import column, muted
 
 SPLITTER = "agent"
@@ -54,6 +57,13 @@ class AgentPage(Page):
         self.header.show_loading("Agent")
         self.header.details.setText(NO_AGENT)
         self.header.new_session.clicked.connect(self._new_session)
+        self.recognise = QPushButton("&Recognise…")
+        self.recognise.setAccessibleName("Recognise")
+        self.recognise.setToolTip("Record recognition for good work (Ctrl+R)")
+        self.recognise.setEnabled(False)
+        self.recognise.clicked.connect(self._recognise)
+        self.header.add_action(self.recognise)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.recognise.click)
 
         self.details = QTextBrowser()
         self.details.setAccessibleName("Session details")
@@ -143,6 +153,7 @@ class AgentPage(Page):
             return
         self.overview = overview
         self.header.show_overview(overview)
+        self.recognise.setEnabled(not overview.person.archived)
         self.panels.show_overview(overview)
         self.plan_tab.show_person(overview.person.id)
         self.model.show_first_page(overview.person.id, overview.today, overview.timeline)
@@ -214,6 +225,11 @@ class AgentPage(Page):
         if self.person_id is not None:
             self.context.navigator.new_session(self.person_id)
 
+    def _recognise(self) -> None:
+        if self.overview is not None:
+            person = self.overview.person
+            RecogniseDialog(self.context, person.id, person.full_name, parent=self).open()
+
     def _follow_up(self, commitment: CommitmentView, status: CommitmentStatus) -> None:
         commitments = self.context.services.commitments
         self.context.change(
@@ -232,6 +248,7 @@ class AgentPage(Page):
         self._entry = None
         self._seeking = False
         self.header.show_loading(message)
+        self.recognise.setEnabled(False)
         self.model.clear()
         self.panels.clear()
         self.details.clear()

@@ -3,8 +3,9 @@
 Who is waiting for coaching, what is due, which one-on-ones need attention (overdue, missed, better weekly, and
 repeated misses one step down the line), this week's one-on-ones, sessions per week against the target, each
 team leader's coaching rolled up, and the two-sided commitment ledger, all for the notebook owner's people and
-all from one read on the worker. Every line about a person opens that person; a line about a meeting (this week's,
-or one whose time passed unrecorded) opens that meeting's agenda.
+all from one read on the worker; who has earned recognition this week is a section that reloads on its own. Every line
+about a person opens that person; a line about a meeting (this week's, or one whose time passed unrecorded) opens
+that meeting's agenda.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from coachdesk.services.trends import WeeklyTrend
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.formatting import plural
 from coachdesk.ui.page import EmptyOrContent, Page, lay_out_titled
+from coachdesk.ui.recognition.prompts_section import RecognitionPrompts
 from coachdesk.ui.today.chart import SessionsChart
 from coachdesk.ui.today.columns import (
     ATTENTION_COLUMNS,
@@ -82,6 +84,7 @@ class TodayPage(Page):
             person_of=attrgetter("person_id"),
             sortable=True,
         )
+        self.recognition = RecognitionPrompts(context)
         self.trend_heading = section_heading("Coaching sessions per week")
         self.trend_choice = QComboBox()
         self.trend_choice.setAccessibleName("Whose sessions the chart shows")
@@ -147,7 +150,7 @@ class TodayPage(Page):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 8, 12, 12)
         column.setSpacing(22)
-        for section in (self.needs_coaching, self.commitments, self.one_on_ones, self.meetings):
+        for section in (self.needs_coaching, self.commitments, self.one_on_ones, self.meetings, self.recognition):
             column.addWidget(section)
         trend = QVBoxLayout()
         trend.addLayout(trend_bar)

@@ -1,0 +1,68 @@
+"""Today's "Recognise this week": a prompt opens Recognise… with its reason filled in, and once recognised the
+person leaves the list."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from coachdesk.services import Services
+from coachdesk.services.kpis import KpiValueInput
+from coachdesk.ui.context import UiContext
+from coachdesk.ui.recognition.prompts_section import ACTION_COLUMN
+from coachdesk.ui.recognition.recognise_dialog import RecogniseDialog
+from coachdesk.ui.today.page import TodayPage
+from tests.conftest import TODAY, Team
+from tests.ui.conftest import column_texts
+
+MONDAY = TODAY - timedelta(days=TODAY.weekday())
+
+
+def test_a_prompt_opens_recognise_prefilled_and_the_person_then_leaves_the_list(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team
+) -> None:
+    csat = services.kpis.define("CSAT", unit="%", target=85, decimals=0)
+    services.kpis.record_values(
+        [
+            KpiValueInput(csat.id, person.id, MONDAY - timedelta(weeks=weeks_ago), value)
+            for person in (team.priya, team.tomas)
+            for weeks_ago, value in ((1, 80), (0, 90))
+        ]
+    )
+    page = TodayPage(ui_context)
+    qtbot.addWidget(page)
+    page.resize(1100, 750)
+    page.show()
+    section = page.recognition.section
+    qtbot.waitUntil(lambda: section.model.rowCount() == 2)
+    assert section.heading.text() == "Recognise this week — 2 people"
+    assert column_texts(section.table, 1) == ["CSAT back on target at 90 %, from 80 % (target 85 %)"] * 2
+
+    button = section.table.indexWidget(section.model.index(0, ACTION_COLUMN))
+    assert isinstance(button, QPushButton)
+    assert button.accessibleName() == "Recognise Priya Shah"
+    dashboard = page.view
+    button.click()
+    dialog = page.findChildren(RecogniseDialog)[0]
+    assert dialog.reason.text() == "CSAT back on target at 90 %, from 80 % (target 85 %)"
+    assert dialog.kpi.currentText() == "CSAT"
+    dialog.save_button.click()
+
+    qtbot.waitUntil(lambda: section.model.rowCount() == 1)
+    assert column_texts(section.table, 0) == ["Tomás Ruiz"]
+    assert section.heading.text() == "Recognise this week — 1 person"
+    assert page.view is dashboard, "recognising someone reloads the prompts alone, not the whole of Today"
+    [given] = services.recognition.for_person(team.priya.id)
+    assert given.reason == "CSAT back on target at 90 %, from 80 % (target 85 %)"
+
+
+def test_nobody_to_recognise_says_what_would_appear(qtbot: QtBot, ui_context: UiContext, team: Team) -> None:
+    page = TodayPage(ui_context)
+    qtbot.addWidget(page)
+    page.show()
+
+    section = page.recognition.section
+    qtbot.waitUntil(section.empty.isVisible)
+    assert section.empty.text().startswith("Nobody new to recognise this week")
