@@ -9,10 +9,12 @@ from coachdesk.db import Notebook
 from coachdesk.services.agenda import AgendaService
 from coachdesk.services.base import Clock
 from coachdesk.services.calendar_export import CalendarExportService
+from coachdesk.services.coaching_effect import CoachingEffectService
 from coachdesk.services.commitments import CommitmentService
 from coachdesk.services.export import ExportService
 from coachdesk.services.integrity import IntegrityService
 from coachdesk.services.kpi_import import KpiImportService
+from coachdesk.services.kpi_spread import KpiSpreadService
 from coachdesk.services.kpis import KpiService
 from coachdesk.services.ledger import LedgerService
 from coachdesk.services.log import LogService
@@ -45,6 +47,8 @@ class Services:
     calendar: CalendarExportService
     kpis: KpiService
     kpi_import: KpiImportService
+    kpi_spread: KpiSpreadService
+    coaching_effect: CoachingEffectService
     recognition: RecognitionService
     tracker: TrackerService
     trends: TrendService
@@ -78,6 +82,8 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
         calendar=CalendarExportService(notebook, clock),
         kpis=kpis,
         kpi_import=KpiImportService(notebook, clock, settings),
+        kpi_spread=KpiSpreadService(notebook, clock),
+        coaching_effect=CoachingEffectService(notebook, clock),
         recognition=RecognitionService(notebook, clock, settings),
         tracker=TrackerService(notebook, clock, settings),
         trends=TrendService(notebook, clock, settings),
