@@ -142,6 +142,10 @@ class KpiService(Service):
         with self._notebook.read() as session:
             return [kpi_definition(session, kpi) for kpi in session.scalars(measured_kpis())]
 
+    def definition(self, kpi_id: str) -> KpiDefinition:
+        with self._notebook.read() as session:
+            return kpi_definition(session, live(session, Kpi, kpi_id, "KPI"))
+
     def set_personal_target(self, kpi_id: str, person_id: str, target: float) -> None:
         if not math.isfinite(target):
             raise ValidationError("A target must be a number.", "target")

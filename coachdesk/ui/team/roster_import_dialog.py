@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from coachdesk.services.roster import RosterPreview
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.problem_text import set_problem_colour, show_problem
 from coachdesk.ui.team.refusals import catching
-from coachdesk.ui.widgets import heading, muted
+from coachdesk.ui.widgets import heading, muted, row_list
 
 FILE_TYPES = "Rosters (*.csv *.xlsx *.xlsm *.tsv *.txt);;All files (*)"
 HOW_IT_WORKS = (
@@ -66,8 +65,8 @@ class RosterImportDialog(QDialog):
         self.summary = QLabel("Choose a file to see what importing it would change.")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Import summary")
-        self.problems = self._tree("Problems", ["Row", "Problem"])
-        self.rows = self._tree("People in the file", ["Row", "Name", "Employee id", "Change", "Reports to"])
+        self.problems = row_list("Problems", ["Row", "Problem"])
+        self.rows = row_list("People in the file", ["Row", "Name", "Employee id", "Change", "Reports to"])
         self.unused = muted("")
         self.unused.setAccessibleName("Unused columns")
         self.unused.hide()
@@ -92,16 +91,6 @@ class RosterImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.problems.hide()
         self.rows.hide()
-
-    @staticmethod
-    def _tree(name: str, headers: list[str]) -> QTreeWidget:
-        tree = QTreeWidget()
-        tree.setAccessibleName(name)
-        tree.setHeaderLabels(headers)
-        tree.setRootIsDecorated(False)
-        tree.setUniformRowHeights(True)
-        tree.setColumnWidth(0, 60)
-        return tree
 
     def choose_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, "Choose a roster", str(Path.home()), FILE_TYPES)
