@@ -8,7 +8,7 @@ from coachdesk.services.coaching_effect import CoachingEffect, EffectSummary, Gr
 from coachdesk.ui.formatting import kpi_value, plural
 from coachdesk.ui.widgets import muted, row_list
 
-GROUPING_WORDS = {Grouping.FOCUS: "Per &focus", Grouping.AGENT: "Per &agent", Grouping.COACH: "Per c&oach"}
+GROUPING_WORDS = {Grouping.FOCUS: "Per foc&us", Grouping.AGENT: "Per &agent", Grouping.COACH: "Per c&oach"}
 SUBJECT = {
     Grouping.FOCUS: "Sessions focused on {}",
     Grouping.AGENT: "Sessions with {}",

@@ -46,7 +46,7 @@ class KpiDialog(QDialog):
         title = "Add a KPI" if definition is None else f"Edit {definition.kpi.name}"
         self.setWindowTitle(f"{title} — CoachDesk")
         self.setAccessibleName(title)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
         self.problem = problem_label("Problem")
         self.problems = FieldProblems(self.problem)
         self.name = QLineEdit()

@@ -24,9 +24,9 @@ STANDING_WORDS = {
 }
 BASIS_WORDS = {
     SpreadBasis.LATEST: "Latest value",
-    SpreadBasis.RECENT_MEAN: f"Mean of the last {RECENT_PERIODS} periods",
+    SpreadBasis.RECENT_MEAN: f"Mean of last {RECENT_PERIODS} periods",
 }
-HEADERS = ["Agent", "Team", "Value", "Target", "Against target", "Recent periods", "Where they stand"]
+HEADERS = ["Agent", "Team", "Value", "Target", "Against target", f"Last {RECENT_PERIODS} periods", "Where they stand"]
 AGAINST = HEADERS.index("Against target")
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -63,19 +63,19 @@ class SpreadView(QWidget):
         for box in (self.kpi_box, self.team_box, self.basis_box):
             box.activated.connect(self.reload)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(12)
+            box.setMinimumContentsLength(16)
         self.sentence = QLabel("")
         self.sentence.setWordWrap(True)
         self.sentence.setAccessibleName("Who needs support and who could mentor")
         self.table = row_list("Agents against target", HEADERS)
         self.table.setColumnWidth(0, 170)
-        self.table.setColumnWidth(1, 120)
+        self.table.setColumnWidth(1, 150)
         self.table.setColumnWidth(AGAINST, 260)
         self.table.setItemDelegateForColumn(AGAINST, TargetDotDelegate(self.table))
         self.table.setToolTip("Enter or double-click opens the agent.")
         self.table.itemActivated.connect(self._open)
         controls = QHBoxLayout()
-        for text, box in (("&KPI:", self.kpi_box), ("T&eam:", self.team_box), ("&Show:", self.basis_box)):
+        for text, box in (("&KPI:", self.kpi_box), ("T&eam:", self.team_box), ("Sho&w:", self.basis_box)):
             label = QLabel(text)
             label.setBuddy(box)
             controls.addWidget(label)
@@ -126,7 +126,7 @@ class SpreadView(QWidget):
                 "" if agent.target is None else kpi_value(agent.target, kpi) + (" (own)" if agent.own_target else "")
             )
             recent = (
-                f"{agent.periods_on_target} of {plural(agent.periods_measured, 'period')} on target"
+                f"{agent.periods_on_target} of {agent.periods_measured} on target"
                 if agent.periods_measured and agent.target is not None
                 else plural(agent.periods_measured, "period")
             )
