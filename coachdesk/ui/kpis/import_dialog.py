@@ -12,16 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QProgressBar,
-    QPushButton,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,12 +24,12 @@ from coachdesk.errors import CoachDeskError, ImportRejected, RowProblem
 from coachdesk.services import Services
 from coachdesk.services.kpi_import import IGNORE, KPI, PERIOD, PERSON, VALUE, KpiImportPreview
 from coachdesk.ui.context import Topic, UiContext
+from coachdesk.ui.file_import import FileImportDialog
 from coachdesk.ui.formatting import plural
 from coachdesk.ui.problem_text import set_problem_colour, show_problem
 from coachdesk.ui.team.refusals import catching
 from coachdesk.ui.widgets import heading, muted, row_list
 
-FILE_TYPES = "KPI exports (*.csv *.xlsx *.xlsm *.tsv *.txt);;All files (*)"
 HOW_IT_WORKS = (
     "Choose a CSV or Excel export. Each column is matched to what it holds; correct any guess below and it is "
     "remembered for files with the same columns. Values replace what is stored for the same person, KPI and period."
@@ -87,27 +80,11 @@ def refused_words(problems: tuple[RowProblem, ...]) -> str:
     return f"Nothing is imported until every row is valid: {fix}."
 
 
-class KpiImportDialog(QDialog):
+class KpiImportDialog(FileImportDialog):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self._path: Path | None = None
+        super().__init__(context, "Import KPI values", "KPI export", parent)
         self._overrides: dict[str, str] = {}
-        self.setWindowTitle("Import KPI values — CoachDesk")
-        self.setAccessibleName("Import KPI values")
         self.resize(860, 640)
-        self.path_box = QLineEdit()
-        self.path_box.setAccessibleName("KPI file")
-        self.path_box.setPlaceholderText("Choose a CSV or Excel file, or paste its path and press Enter")
-        self.path_box.returnPressed.connect(lambda: self.preview_file(Path(self.path_box.text().strip())))
-        self.choose_button = QPushButton("&Choose file…")
-        self.choose_button.setAccessibleName("Choose a KPI file")
-        self.choose_button.clicked.connect(self.choose_file)
-        self.again_button = QPushButton("Check &again")
-        self.again_button.setAccessibleName("Check the file again")
-        self.again_button.setToolTip("Read the file again after fixing it in your spreadsheet.")
-        self.again_button.setEnabled(False)
-        self.again_button.clicked.connect(self.check_again)
         self.busy = QProgressBar()
         self.busy.setAccessibleName("Working")
         self.busy.setRange(0, 0)
@@ -117,28 +94,16 @@ class KpiImportDialog(QDialog):
         self.columns.setAccessibleName("Column mapping")
         self.column_form = QFormLayout(self.columns)
         self.columns.hide()
-        self.summary = QLabel("Choose a file to see what importing it would change.")
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Import summary")
         self.problems = row_list("Refused rows", ["Row", "Why it is refused"])
         self.rows = row_list("Values in the file", ["Row", "Person", "KPI", "Period starting", "Value", "Change"])
         self.rows.setColumnWidth(1, 180)
         self.rows.setColumnWidth(2, 160)
         self.rows.setColumnWidth(3, 130)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setAccessibleName("Import the values")
-        self.import_button.setEnabled(False)
-        self.buttons.accepted.connect(self.run_import)
-        self.buttons.rejected.connect(self.reject)
-        chooser = QHBoxLayout()
-        chooser.addWidget(self.path_box, 1)
-        chooser.addWidget(self.choose_button)
-        chooser.addWidget(self.again_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Import KPI values", 1.3))
         layout.addWidget(muted(HOW_IT_WORKS))
-        layout.addLayout(chooser)
+        layout.addLayout(self.chooser)
         layout.addWidget(self.busy)
         layout.addWidget(self.columns)
         layout.addWidget(self.summary)
@@ -147,11 +112,6 @@ class KpiImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.problems.hide()
         self.rows.hide()
-
-    def choose_file(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, "Choose a KPI export", str(Path.home()), FILE_TYPES)
-        if chosen:
-            self.preview_file(Path(chosen))
 
     def preview_file(self, path: Path) -> None:
         """Checks a newly chosen file with the remembered or guessed columns; imports nothing."""
@@ -169,25 +129,19 @@ class KpiImportDialog(QDialog):
             self._check(self._path)
 
     def _check(self, path: Path) -> None:
-        self._path = path
-        self.path_box.setText(str(path))
-        self.import_button.setEnabled(False)
-        self.again_button.setEnabled(True)
-        self._working(f"Checking {path.name}…")
+        self.start_check(path)
+        self.busy.show()
         services, overrides = self.context.services, dict(self._overrides)
         self.context.load(self, lambda: check_file(services, path, overrides), self._show_check)
-
-    def _working(self, message: str) -> None:
-        set_problem_colour(self.summary, on=False)
-        self.summary.setText(message)
-        self.busy.show()
 
     def run_import(self) -> None:
         if self._path is None or not self.import_button.isEnabled():
             return
         self.import_button.setEnabled(False)
         importer, path, overrides = self.context.services.kpi_import, self._path, dict(self._overrides)
-        self._working(f"Importing {path.name}…")
+        set_problem_colour(self.summary, on=False)
+        self.summary.setText(f"Importing {path.name}…")
+        self.busy.show()
         self.context.change(self, catching(lambda: importer.import_file(path, overrides)), self._imported, Topic.KPIS)
 
     def _show_check(self, check: ImportCheck) -> None:
@@ -255,16 +209,8 @@ class KpiImportDialog(QDialog):
             self._show_problems(result.message, ())
             self.import_button.setEnabled(True)
             return
-        message = (
+        self.columns.setEnabled(False)
+        self.show_imported(
             f"Imported {plural(len(result.rows), 'value')} from {result.source}: "
             f"{result.new_count} new, {result.update_count} updated."
         )
-        set_problem_colour(self.summary, on=False)
-        self.summary.setText(message)
-        self.context.navigator.show_saved(message)
-        self.import_button.hide()
-        self.again_button.setEnabled(False)
-        self.columns.setEnabled(False)
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        close.setText("Close")
-        close.setFocus()
