@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from coachdesk.errors import CoachDeskError, ValidationError
 from coachdesk.services.tracker import CoachingStatus
@@ -52,20 +52,3 @@ class FieldProblems:
         for label in (self.general, *self.labels.values()):
             label.clear()
             label.hide()
-
-    def add_row(self, form: QFormLayout, label: str | QWidget, field: str, widget: QWidget, words: str = "") -> None:
-        """A form row with a place under the field for the reason a save was refused; a text label becomes the
-        field's buddy, so its mnemonic reaches the field."""
-        words = words or (label.replace("&", "").rstrip(":") if isinstance(label, str) else field)
-        error = problem_label(f"Problem with {words.lower()}")
-        self.add(field, error, widget)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        form.addRow(label, holder)
-        buddy = form.labelForField(holder)
-        if isinstance(label, str) and isinstance(buddy, QLabel):
-            buddy.setBuddy(widget)

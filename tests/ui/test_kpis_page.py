@@ -20,6 +20,7 @@ from coachdesk.ui.kpis.import_dialog import KpiImportDialog
 from coachdesk.ui.kpis.kpi_dialog import KpiDialog
 from coachdesk.ui.kpis.page import KpisPage
 from coachdesk.ui.kpis.target_dot import DOT_ROLE, DotFigures
+from coachdesk.ui.kpis.targets_dialog import PersonalTargetsDialog
 from tests.conftest import Team
 from tests.ui.conftest import RecordingNavigator, tree_lines
 
@@ -186,3 +187,24 @@ def test_coaching_effectiveness_says_per_focus_how_often_the_target_was_reached(
 
     assert [line[0] for line in tree_lines(page.effect.table)] == ["Priya Shah", "Tomás Ruiz", "Zoë Álvarez"]
     assert page.effect.table.headerItem().text(0) == "Agent"
+
+
+def test_an_agents_own_target_is_set_and_cleared(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, aht: KpiView
+) -> None:
+    page = shown_page(qtbot, ui_context)
+    qtbot.mouseClick(page.definitions.targets_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, PersonalTargetsDialog)
+    dialog.person.setCurrentIndex(dialog.person.findText("Zoë Álvarez"))
+    dialog.target.setText("360")
+
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+
+    assert tree_lines(dialog.list) == [["Zoë Álvarez", "360.0 s"]]
+    assert tree_lines(page.definitions.table)[0][6] == "Zoë Álvarez 360.0 s"
+
+    qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+
+    assert tree_lines(dialog.list) == []
+    assert services.kpis.definitions()[0].personal_targets == ()

@@ -29,6 +29,8 @@ class FormDialog(QDialog):
     """Subclasses add rows with `add_row`, and implement `work` (the service call) and `saved_message`."""
 
     saved = Signal(object)
+    topic = Topic.MEETINGS
+    """What a save changes, so the screens showing it reload."""
 
     def __init__(self, context: UiContext, title: str, save_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +100,7 @@ class FormDialog(QDialog):
         if work is None:
             return
         self.save_button.setEnabled(False)
-        self.context.change(self, catching(work), self._done, Topic.MEETINGS)
+        self.context.change(self, catching(work), self._done, self.topic)
 
     def refuse(self, field: str, message: str) -> None:
         """Shows a problem the form found itself, as the service's own refusals are shown."""

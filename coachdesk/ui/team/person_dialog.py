@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -161,8 +162,20 @@ class PersonDialog(QDialog):
         return line
 
     def _row(self, form: QFormLayout, label: str | QCheckBox, field: str, widget: QWidget) -> None:
-        self.problems.add_row(form, label, field, widget, "" if isinstance(label, str) else "start date")
-        self.problems.widgets[field] = self._fields[field]
+        """A form row with a place under the field for the reason a save was refused."""
+        words = label.replace("&", "").rstrip(":") if isinstance(label, str) else "start date"
+        error = problem_label(f"Problem with {words.lower()}")
+        self.problems.add(field, error, self._fields[field])
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        form.addRow(label, holder)
+        buddy = form.labelForField(holder)
+        if isinstance(label, str) and isinstance(buddy, QLabel):
+            buddy.setBuddy(widget)
 
     def _fill(self, person: PersonView) -> None:
         self.setEnabled(True)
