@@ -9,10 +9,12 @@ from coachdesk.db import Notebook
 from coachdesk.services.agenda import AgendaService
 from coachdesk.services.base import Clock
 from coachdesk.services.calendar_export import CalendarExportService
+from coachdesk.services.coaching_effect import CoachingEffectService
 from coachdesk.services.commitments import CommitmentService
 from coachdesk.services.export import ExportService
 from coachdesk.services.integrity import IntegrityService
 from coachdesk.services.kpi_import import KpiImportService
+from coachdesk.services.kpi_spread import KpiSpreadService
 from coachdesk.services.kpis import KpiService
 from coachdesk.services.ledger import LedgerService
 from coachdesk.services.log import LogService
@@ -48,6 +50,8 @@ class Services:
     calendar: CalendarExportService
     kpis: KpiService
     kpi_import: KpiImportService
+    kpi_spread: KpiSpreadService
+    coaching_effect: CoachingEffectService
     recognition: RecognitionService
     recognition_prompts: RecognitionPromptService
     mentoring: MentoringService
@@ -84,6 +88,8 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
         calendar=CalendarExportService(notebook, clock),
         kpis=kpis,
         kpi_import=KpiImportService(notebook, clock, settings),
+        kpi_spread=KpiSpreadService(notebook, clock),
+        coaching_effect=CoachingEffectService(notebook, clock),
         recognition=RecognitionService(notebook, clock, settings),
         recognition_prompts=RecognitionPromptService(notebook, clock, settings),
         mentoring=MentoringService(notebook, clock, settings, log),

@@ -10,7 +10,6 @@ so importing a corrected file again updates values instead of duplicating them.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -25,7 +24,7 @@ from coachdesk.services.base import alive
 from coachdesk.services.kpis import KpiValueInput, KpiView, kpi_view, upsert_kpi_values
 from coachdesk.services.people import folded_name
 from coachdesk.services.settings import ServiceWithSettings
-from coachdesk.services.tabular import Table, TableRow, header_key, parse_date, read_table
+from coachdesk.services.tabular import Table, TableRow, header_key, parse_date, parse_number, read_table
 
 PERSON, PERIOD, KPI, VALUE, IGNORE = "person", "period", "kpi", "value", "ignore"
 ROLES = (PERSON, PERIOD, KPI, VALUE)
@@ -49,7 +48,6 @@ COLUMN_ALIASES = {
     VALUE: ("value", "score", "result", "actual"),
 }
 SETTINGS_PREFIX = "kpi_import.mapping."
-NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)")
 
 
 @dataclass(frozen=True)
@@ -325,16 +323,6 @@ def _check_row(
         KpiImportRow(raw.number, person.id, person.full_name, kpi.id, kpi.name, period_start(day, kpi.period), v, None)
         for kpi, v in values
     ]
-
-
-def parse_number(text: str) -> float | None:
-    """A number as exports write it: "92%", "3,5" (a decimal comma), "1,234.5" or "1.234,5"; None if it is not one."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").removesuffix("%")
-    if "," in cleaned and "." in cleaned:
-        thousands = "," if cleaned.rfind(",") < cleaned.rfind(".") else "."
-        cleaned = cleaned.replace(thousands, "")
-    cleaned = cleaned.replace(",", ".")
-    return float(cleaned) if NUMBER.fullmatch(cleaned) else None
 
 
 def period_start(day: date, period: KpiPeriod) -> date:

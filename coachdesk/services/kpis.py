@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
-from coachdesk.models import Kpi, KpiPeriod, KpiTarget, KpiValue, Person, new_id, utcnow
-from coachdesk.services.base import Service, alive, live, required_text
+from coachdesk.models import Kpi, KpiPeriod, KpiTarget, KpiValue, Person, Team, new_id, utcnow
+from coachdesk.services.base import Service, alive, live, person_names, required_text
+from coachdesk.services.tabular import parse_number
+
+MAX_DECIMALS = 4
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,38 @@ class KpiView:
         if goal is None:
             return None
         return value >= goal if self.higher_is_better else value <= goal
+
+
+@dataclass(frozen=True)
+class KpiDraft:
+    name: str
+    unit: str = ""
+    target: float | None = None
+    higher_is_better: bool = True
+    period: KpiPeriod = KpiPeriod.WEEK
+    decimals: int = 1
+    team_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonalTarget:
+    person_id: str
+    person_name: str
+    target: float
+
+
+@dataclass(frozen=True)
+class KpiDefinition:
+    """A KPI with who it is for: one team or every team, and the people whose own target differs."""
+
+    kpi: KpiView
+    team_id: str | None
+    team_name: str | None
+    personal_targets: tuple[PersonalTarget, ...]
+
+    def draft(self) -> KpiDraft:
+        kpi = self.kpi
+        return KpiDraft(kpi.name, kpi.unit, kpi.target, kpi.higher_is_better, kpi.period, kpi.decimals, self.team_id)
 
 
 @dataclass(frozen=True)
@@ -66,27 +102,53 @@ class KpiService(Service):
         period: KpiPeriod = KpiPeriod.WEEK,
         decimals: int = 1,
     ) -> KpiView:
-        label = required_text(name, "name", "A KPI's name")
-        with self._notebook.write() as session:
-            if session.scalar(select(Kpi.id).where(Kpi.name == label, alive(Kpi))):
-                raise ValidationError(f"There is already a KPI called {label}.", "name")
-            kpi = Kpi(
-                name=label,
-                unit=unit.strip(),
-                target=target,
-                higher_is_better=higher_is_better,
-                period=period,
-                decimals=decimals,
+        return self.save(None, KpiDraft(name, unit, target, higher_is_better, period, decimals)).kpi
+
+    def save(self, kpi_id: str | None, draft: KpiDraft) -> KpiDefinition:
+        """Adds a KPI (no id) or changes one; its values and personal targets stay as they are."""
+        name = required_text(draft.name, "name", "A KPI's name")
+        if draft.target is not None and not math.isfinite(draft.target):
+            raise ValidationError("A target must be a number.", "target")
+        if not 0 <= draft.decimals <= MAX_DECIMALS:
+            raise ValidationError(
+                f"Show from 0 to {MAX_DECIMALS} decimals; {draft.decimals} is out of range.", "decimals"
             )
+        with self._notebook.write() as session:
+            same_name = select(Kpi.id).where(Kpi.name == name, Kpi.active.is_(True), alive(Kpi))
+            if kpi_id is not None:
+                same_name = same_name.where(Kpi.id != kpi_id)
+            if session.scalar(same_name):
+                raise ValidationError(f"There is already a KPI called {name}.", "name")
+            if draft.team_id is not None:
+                live(session, Team, draft.team_id, "team")
+            kpi = Kpi() if kpi_id is None else live(session, Kpi, kpi_id, "KPI")
+            kpi.name, kpi.unit, kpi.target = name, draft.unit.strip(), draft.target
+            kpi.higher_is_better, kpi.period, kpi.decimals = draft.higher_is_better, draft.period, draft.decimals
+            kpi.team_id = draft.team_id
             session.add(kpi)
             session.flush()
-            return kpi_view(kpi)
+            return kpi_definition(session, kpi)
+
+    def retire(self, kpi_id: str) -> None:
+        """Stops listing a KPI no longer measured; its values stay, so agents' histories keep them."""
+        with self._notebook.write() as session:
+            live(session, Kpi, kpi_id, "KPI").active = False
 
     def list_kpis(self) -> list[KpiView]:
         with self._notebook.read() as session:
-            return [kpi_view(k) for k in session.scalars(select(Kpi).where(alive(Kpi)).order_by(Kpi.name))]
+            return [kpi_view(k) for k in session.scalars(measured_kpis())]
+
+    def definitions(self) -> list[KpiDefinition]:
+        with self._notebook.read() as session:
+            return [kpi_definition(session, kpi) for kpi in session.scalars(measured_kpis())]
+
+    def definition(self, kpi_id: str) -> KpiDefinition:
+        with self._notebook.read() as session:
+            return kpi_definition(session, live(session, Kpi, kpi_id, "KPI"))
 
     def set_personal_target(self, kpi_id: str, person_id: str, target: float) -> None:
+        if not math.isfinite(target):
+            raise ValidationError("A target must be a number.", "target")
         with self._notebook.write() as session:
             live(session, Kpi, kpi_id, "KPI")
             live(session, Person, person_id, "person")
@@ -96,6 +158,14 @@ class KpiService(Service):
             record = existing or KpiTarget(kpi_id=kpi_id, person_id=person_id)
             record.target, record.deleted = target, False
             session.add(record)
+
+    def clear_personal_target(self, kpi_id: str, person_id: str) -> None:
+        """The person goes back to the KPI's own target."""
+        with self._notebook.write() as session:
+            for record in session.scalars(
+                select(KpiTarget).where(KpiTarget.kpi_id == kpi_id, KpiTarget.person_id == person_id, alive(KpiTarget))
+            ):
+                record.deleted = True
 
     def record_values(self, values: list[KpiValueInput]) -> int:
         """Stores values, replacing any earlier value for the same person, KPI and period, in one transaction."""
@@ -166,6 +236,42 @@ def upsert_kpi_values(session: Session, values: list[KpiValueInput]) -> None:
         },
     )
     session.execute(statement, rows)
+
+
+def parse_target(text: str) -> float | None:
+    """A target as a person types it ("85", "85 %", "3,5"); empty means no target."""
+    if not text.strip():
+        return None
+    number = parse_number(text)
+    if number is None:
+        raise ValidationError(
+            f"“{text.strip()}” is not a number: write the target as 85 or 92.5, or leave it empty.", "target"
+        )
+    return number
+
+
+def measured_kpis() -> Select[Kpi]:
+    """The KPIs still measured, by name; retired ones keep their values but leave the lists."""
+    return select(Kpi).where(alive(Kpi), Kpi.active.is_(True)).order_by(Kpi.name)
+
+
+def personal_targets(session: Session, kpi_id: str) -> dict[str, float]:
+    """The people whose own target for a KPI differs from the KPI's, by person id."""
+    query = select(KpiTarget.person_id, KpiTarget.target).where(KpiTarget.kpi_id == kpi_id, alive(KpiTarget))
+    return dict(session.execute(query).all())
+
+
+def kpi_definition(session: Session, kpi: Kpi) -> KpiDefinition:
+    team = session.get(Team, kpi.team_id) if kpi.team_id else None
+    names = person_names(session)
+    targets = sorted(
+        (
+            PersonalTarget(person_id, names.get(person_id, "Someone removed"), target)
+            for person_id, target in personal_targets(session, kpi.id).items()
+        ),
+        key=lambda t: t.person_name.casefold(),
+    )
+    return KpiDefinition(kpi_view(kpi), kpi.team_id, team.name if team else None, tuple(targets))
 
 
 def kpi_view(kpi: Kpi) -> KpiView:

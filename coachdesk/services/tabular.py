@@ -14,6 +14,7 @@ from coachdesk.errors import CoachDeskError, ValidationError
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)")
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d")
 
 
@@ -103,3 +104,13 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def parse_number(text: str) -> float | None:
+    """A number as exports write it: "92%", "3,5" (a decimal comma), "1,234.5" or "1.234,5"; None if it is not one."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").removesuffix("%")
+    if "," in cleaned and "." in cleaned:
+        thousands = "," if cleaned.rfind(",") < cleaned.rfind(".") else "."
+        cleaned = cleaned.replace(thousands, "")
+    cleaned = cleaned.replace(",", ".")
+    return float(cleaned) if NUMBER.fullmatch(cleaned) else None

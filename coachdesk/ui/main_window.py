@@ -256,6 +256,15 @@ class MainWindow(QMainWindow):
     def show_saved(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
+    def import_kpis(self) -> None:
+        """Opens the import on the KPIs screen, so the imported values are in view when it closes."""
+        from coachdesk.ui import screens
+
+        page = self.pages.get(screens.KpisPage.key)
+        if isinstance(page, screens.KpisPage):
+            self.show_page(page.key)
+            page.import_values()
+
     def search(self) -> None:
         from coachdesk.ui import screens
 
@@ -301,10 +310,11 @@ class MainWindow(QMainWindow):
     def _build_menu(self, reminders: Reminders) -> None:
         menu = self.menuBar().addMenu("&File")
         new = menu.addAction("&New session", QKeySequence.StandardKey.New, self.new_session)
+        import_kpis = menu.addAction("&Import KPI values…", QKeySequence("Ctrl+I"), self.import_kpis)
         menu.addAction("&Reminders…", reminders.edit_settings)
         menu.addSeparator()
         quit_action = menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.addActions([new, quit_action])
+        self.addActions([new, import_kpis, quit_action])
 
     def _on_sidebar(self, item: QListWidgetItem | None) -> None:
         if item is not None:

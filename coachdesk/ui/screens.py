@@ -11,6 +11,7 @@ from coachdesk.ui.agenda.page import AgendaPage
 from coachdesk.ui.agent.page import AgentPage
 from coachdesk.ui.context import ChangeNotices, UiContext
 from coachdesk.ui.editor.dialog import SessionEditor
+from coachdesk.ui.kpis.page import KpisPage
 from coachdesk.ui.meetings.page import OneOnOnesPage
 from coachdesk.ui.mentoring.page import MentoringPage
 from coachdesk.ui.page import Page
@@ -19,13 +20,22 @@ from coachdesk.ui.search.page import SearchPage
 from coachdesk.ui.team.page import TeamPage
 from coachdesk.ui.today.page import TodayPage
 
-SIDEBAR_PAGES: tuple[type[Page], ...] = (TodayPage, TeamPage, OneOnOnesPage, PlansPage, MentoringPage, SearchPage)
+SIDEBAR_PAGES: tuple[type[Page], ...] = (
+    TodayPage,
+    TeamPage,
+    OneOnOnesPage,
+    PlansPage,
+    KpisPage,
+    MentoringPage,
+    SearchPage,
+)
 
 __all__ = [
     "SIDEBAR_PAGES",
     "AgendaPage",
     "AgentPage",
     "ChangeNotices",
+    "KpisPage",
     "OneOnOnesPage",
     "Page",
     "SearchPage",

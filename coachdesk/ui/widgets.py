@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from coachdesk.services.tracker import CoachingStatus
@@ -91,3 +91,14 @@ def titled_block(name: QLabel, status: QWidget, details: QWidget) -> QVBoxLayout
     block.addLayout(name_row)
     block.addWidget(details)
     return block
+
+
+def row_list(name: str, headers: list[str]) -> QTreeWidget:
+    """A flat list of rows with columns, as a file's rows or its problems are shown; the first column is narrow."""
+    tree = QTreeWidget()
+    tree.setAccessibleName(name)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setColumnWidth(0, 60)
+    return tree

@@ -19,12 +19,14 @@ from coachdesk.demo import generate_demo
 from coachdesk.models import AgendaSource, MeetingStatus
 from coachdesk.services import Services, build_services
 from coachdesk.services.agenda import AgendaEntry
+from coachdesk.services.kpi_spread import SpreadBasis
 from coachdesk.services.plans import PlanView
 from coachdesk.services.today import week_of
 from coachdesk.services.tracker import CoachingStatus
 from coachdesk.storage import open_notebook
 from coachdesk.ui.agenda.page import AgendaPage
 from coachdesk.ui.errors import ErrorReporter
+from coachdesk.ui.kpis.page import KpisPage
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.mentoring.page import MentoringPage
 from coachdesk.ui.recognition.recognise_dialog import RecogniseDialog
@@ -111,6 +113,19 @@ DONE_NOTES = ("Kept: done every time this fortnight, and it shows.", "Covered; n
 TALKING_NOTES = "Started: about half done, the rest is booked for this week.\nAgreed to look at it again next time."
 
 
+def kpi_export(services: Services, path: Path) -> Path:
+    """This week's adherence and handle time for every agent, as a contact-centre tool would export them."""
+    monday = week_of(services.settings.today())[0]
+    lines = ["Employee ID,Agent,Week commencing,Adherence,Average handle time"]
+    for person in services.people.list_people():
+        latest = {kpi.kpi.name: kpi.value for kpi in services.kpis.latest_for(person.id)}
+        if person.employee_id and {"Adherence", "Average handle time"} <= latest.keys():
+            adherence, handle = latest["Adherence"] + 0.4, latest["Average handle time"] - 6
+            lines.append(f"{person.employee_id},{person.full_name},{monday:%d/%m/%Y},{adherence:.1f}%,{handle:.0f}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def pick(items: list[AgendaEntry], *sources: AgendaSource) -> AgendaEntry:
     """The first item from the first of `sources` on the agenda, else the first item not picked yet."""
     found = (next((item for item in items if item.source is source), None) for source in sources)
@@ -155,6 +170,8 @@ def main() -> int:
         overdue = next(a for a in services.tracker.agents() if a.status is CoachingStatus.OVERDUE)
         meeting_id = due_meeting(services)
         plan = showcase_plan(services)
+        export = kpi_export(services, Path(folder) / "wfm-export-week.csv")
+        adherence = next(kpi.id for kpi in services.kpis.list_kpis() if kpi.name == "Adherence")
         notebook.close()
 
         tasks = ThreadTaskRunner()
@@ -215,6 +232,22 @@ def main() -> int:
         settle(app, tasks)
         settle(app, tasks)
         save(window, "search")
+
+        window.show_page("kpis")
+        kpis = window.pages["kpis"]
+        assert isinstance(kpis, KpisPage)
+        settle(app, tasks)
+        kpis.tabs.setCurrentWidget(kpis.spread)
+        kpis.spread.choose(adherence, SpreadBasis.RECENT_MEAN)
+        settle(app, tasks)
+        save(window, "kpis")
+
+        importer = kpis.import_values()
+        importer.resize(960, 760)
+        importer.preview_file(export)
+        settle(app, tasks)
+        save(importer, "kpi-import")
+        importer.reject()
 
         window.open_meeting(meeting_id)
         settle(app, tasks)

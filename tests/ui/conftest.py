@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk.drafts import DraftStore
@@ -94,3 +94,11 @@ def column_texts(table: QTableView, column: int) -> list[str]:
     """What one column of a table shows, top to bottom."""
     model = table.model()
     return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def tree_lines(tree: QTreeWidget) -> list[list[str]]:
+    """What a flat tree widget shows, row by row, column by column."""
+    return [
+        [tree.topLevelItem(row).text(column) for column in range(tree.columnCount())]
+        for row in range(tree.topLevelItemCount())
+    ]

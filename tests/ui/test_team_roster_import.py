@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk.services import Services
@@ -14,7 +13,7 @@ from coachdesk.ui.team.page import TeamPage
 from coachdesk.ui.team.roster_import_dialog import RosterImportDialog
 from coachdesk.ui.team.roster_table_model import Column
 from tests.conftest import Team
-from tests.ui.conftest import RecordingNavigator
+from tests.ui.conftest import RecordingNavigator, tree_lines
 
 HEADER = "Name,Employee ID,Team,Reports To,Start Date,Email,Shoe size\n"
 GOOD_ROW = "Ana Lopez,A9,Harbour,Dana Whitfield,2026-01-05,ana@example.com,38\n"
@@ -24,13 +23,6 @@ def roster(tmp_path: Path, *rows: str) -> Path:
     path = tmp_path / "roster.csv"
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     return path
-
-
-def lines_of(tree: QTreeWidget) -> list[list[str]]:
-    return [
-        [tree.topLevelItem(row).text(column) for column in range(tree.columnCount())]
-        for row in range(tree.topLevelItemCount())
-    ]
 
 
 def open_dialog(qtbot: QtBot, context: UiContext) -> tuple[TeamPage, RosterImportDialog]:
@@ -54,7 +46,7 @@ def test_a_bad_roster_lists_each_problem_by_row_and_imports_nothing(
     dialog.preview_file(roster(tmp_path, GOOD_ROW, "Ben Stone,,Harbour,Nobody Known,2026-02-30,ben.example.com,41\n"))
 
     assert dialog.problems.isVisible()
-    assert lines_of(dialog.problems) == [
+    assert tree_lines(dialog.problems) == [
         ["3", "the employee id is empty"],
         ["3", "the start date “2026-02-30” is not a date (write it as 2024-03-31 or 31/03/2024)"],
         ["3", "“ben.example.com” is not an email address"],
@@ -75,7 +67,7 @@ def test_a_good_roster_is_previewed_then_imported_and_the_table_shows_the_new_pe
 
     dialog.preview_file(roster(tmp_path, GOOD_ROW, "Priya Shah,A1,Harbour,L1,2025-12-01,priya@example.com,39\n"))
 
-    assert lines_of(dialog.rows) == [
+    assert tree_lines(dialog.rows) == [
         ["2", "Ana Lopez", "A9", "New", "Dana Whitfield"],
         ["3", "Priya Shah", "A1", "Update", "L1"],
     ]
@@ -115,10 +107,10 @@ def test_a_roster_fixed_after_the_preview_can_be_checked_again(
     _page, dialog = open_dialog(qtbot, ui_context)
     path = roster(tmp_path, ",A9,Harbour,,,,\n")
     dialog.preview_file(path)
-    assert lines_of(dialog.problems) == [["2", "the name is empty"]]
+    assert tree_lines(dialog.problems) == [["2", "the name is empty"]]
 
     roster(tmp_path, GOOD_ROW)
     qtbot.mouseClick(dialog.again_button, Qt.MouseButton.LeftButton)
 
-    assert lines_of(dialog.rows) == [["2", "Ana Lopez", "A9", "New", "Dana Whitfield"]]
+    assert tree_lines(dialog.rows) == [["2", "Ana Lopez", "A9", "New", "Dana Whitfield"]]
     assert dialog.import_button.isEnabled()

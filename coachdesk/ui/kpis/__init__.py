@@ -1,0 +1,1 @@
+"""The KPIs screen: definitions, importing values, the team spread and whether coaching moved the numbers."""
