@@ -111,11 +111,11 @@ def run_team_pack(context: CommandContext, args: argparse.Namespace, request: An
     from coachdesk.reports.files import writable_file, writable_folder
     from coachdesk.reports.team import TeamRun, build_combined_pack, build_team_packs, team_agents
 
+    team_name, agent_ids = team_agents(context.services, args.team)
     if args.combined:
         writable_file(target)
     else:
         writable_folder(target)
-    team_name, agent_ids = team_agents(context.services, args.team)
     run = TeamRun(context.notebook_file, datetime.now(), request, layout)
     started = time.perf_counter()
     print(f"Making review packs for {len(agent_ids)} agents of {team_name}…", file=sys.stderr)
