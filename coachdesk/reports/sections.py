@@ -47,10 +47,18 @@ class SectionWriter:
             return []
         return [self.paragraph(label, "label"), self.paragraph(text.strip(), "field_text")]
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        row_height: float | None = None,
+    ) -> Table:
+        """A table of wrapped text; `row_height` leaves room to write by hand (signatures, dates)."""
         cells = [[self.paragraph(h, "label") for h in header]]
         cells += [[self.paragraph(cell) for cell in row] for row in rows]
-        table = Table(cells, colWidths=[w * self.width for w in widths], repeatRows=1, hAlign="LEFT")
+        heights = [None] + [row_height] * len(rows)
+        table = Table(cells, colWidths=[w * self.width for w in widths], rowHeights=heights, repeatRows=1)
         table.setStyle(GRID)
         return table
 
@@ -122,7 +130,7 @@ class SectionWriter:
                 )
             )
             story.extend(
-                self.paragraph(f"{step_mark(s.completed_on, s.is_current)} {s.text}", "field_text") for s in goal.steps
+                self.paragraph(f"{step_mark(s.completed_on, s.is_current)} {s.text}", "item") for s in goal.steps
             )
         story += self.labelled("Training needs", plan.training_needs) or [
             self.paragraph("No training needs are recorded.", "empty")
@@ -173,7 +181,7 @@ class SectionWriter:
         story += self.labelled("Private notes (included at the manager's request)", session.private_notes)
         if session.commitments:
             story.append(self.paragraph("Next steps agreed and their follow-through", "label"))
-            story += [self.paragraph("• " + follow_through(c), "field_text") for c in session.commitments]
+            story += [self.paragraph("• " + follow_through(c), "item") for c in session.commitments]
         story += [self.paragraph(amendment, "field_text") for amendment in amendment_lines(session)]
         story += [self.paragraph(line, "field_text") for line in acknowledgement_lines(session)]
         return story
@@ -240,8 +248,8 @@ class SectionWriter:
     def sign_off(self) -> list[Flowable]:
         agent = self.content.agent
         rows = [("Manager", agent.manager or "", "", ""), ("Agent", agent.name, "", "")]
-        table = self.table(("", "Name", "Signature", "Date"), rows, (0.16, 0.34, 0.3, 0.2))
-        table.setStyle(TableStyle([("ROWHEIGHT", (0, 1), (-1, -1), 14 * mm), ("VALIGN", (0, 1), (-1, -1), "BOTTOM")]))
+        table = self.table(("", "Name", "Signature", "Date"), rows, (0.16, 0.34, 0.3, 0.2), row_height=14 * mm)
+        table.setStyle(TableStyle([("VALIGN", (0, 1), (-1, -1), "MIDDLE")]))
         comments = Table([[self.paragraph("Comments", "label")]], colWidths=[self.width], rowHeights=[55 * mm])
         comments.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         intro = (
@@ -257,8 +265,7 @@ class SectionWriter:
         )
         lines = Table([[""] for _ in range(18)], colWidths=[self.width], rowHeights=[9 * mm] * 18)
         lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
-        signed = self.table(("Signed", "Date"), [("", "")], (0.6, 0.4))
-        signed.setStyle(TableStyle([("ROWHEIGHT", (0, 1), (-1, -1), 12 * mm)]))
+        signed = self.table(("Signed", "Date"), [("", "")], (0.6, 0.4), row_height=12 * mm)
         return [self.paragraph(intro), Spacer(1, 2 * mm), lines, Spacer(1, 6 * mm), signed]
 
 

@@ -25,6 +25,7 @@ class PackStyles:
     section: ParagraphStyle
     subheading: ParagraphStyle
     field_text: ParagraphStyle
+    item: ParagraphStyle
     empty: ParagraphStyle
 
 
@@ -45,5 +46,6 @@ def pack_styles() -> PackStyles:
             "subheading", parent=body, fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=8, keepWithNext=1
         ),
         field_text=ParagraphStyle("field_text", parent=body, leftIndent=10, spaceAfter=5),
+        item=ParagraphStyle("item", parent=body, leftIndent=20, firstLineIndent=-10, spaceAfter=2),
         empty=ParagraphStyle("empty", parent=body, textColor=MUTED),
     )
