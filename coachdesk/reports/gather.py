@@ -56,8 +56,7 @@ def gather_pack(services: Services, request: PackRequest) -> PackContent:
     )
     one_on_ones = tuple(
         OneOnOne(m.scheduled_at, m.manager_name, MEETING_WORDS[m.status], m.duration_minutes)
-        for m in services.meetings.between(request.first_day, request.last_day)
-        if m.person_id == request.agent_id
+        for m in services.meetings.between(request.first_day, request.last_day, report_id=request.agent_id)
     )
     counted_days = [e.held_on for e in entries if e.kind.counts_toward_cadence]
     end = min(request.last_day, today)
@@ -91,7 +90,7 @@ def gather_pack(services: Services, request: PackRequest) -> PackContent:
 
 def logged_entries(services: Services, request: PackRequest) -> list[EntryView]:
     lines = services.log.list_entries(agent_id=request.agent_id, since=request.first_day, until=request.last_day)
-    return [services.log.get(line.id) for line in reversed(lines)]
+    return services.log.get_many([line.id for line in reversed(lines)])
 
 
 def logged_session(entry: EntryView, request: PackRequest) -> LoggedSession:

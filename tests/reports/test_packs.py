@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from coachdesk.demo import generate_demo
 from coachdesk.errors import ValidationError
-from coachdesk.models import CommitmentStatus
+from coachdesk.models import CommitmentStatus, MeetingStatus
 from coachdesk.reports.content import ALL_SECTIONS, PackContent, PackRequest, Section
 from coachdesk.reports.fonts import fallback_font_file
 from coachdesk.reports.gather import gather_pack
@@ -20,7 +20,7 @@ from coachdesk.services import Services
 from coachdesk.services.commitments import CommitmentDraft
 from coachdesk.services.log import SessionDraft
 from coachdesk.services.people import PersonDraft
-from tests.conftest import TODAY, Team
+from tests.conftest import TODAY, Team, past_meeting
 from tests.reports.pdf_tools import bookmarks_of, check_structure, info_of, page_count, text_of
 
 YEAR = (date(2025, 11, 24), TODAY)
@@ -220,3 +220,20 @@ def test_paper_follows_the_locale_unless_chosen(services: Services, team: Team, 
 def test_a_period_that_ends_before_it_starts_is_refused(services: Services, team: Team) -> None:
     with pytest.raises(ValidationError, match=r"The period ends \(2026-01-01\) before it starts \(2026-02-01\)"):
         gather_pack(services, PackRequest(team.priya.id, date(2026, 2, 1), date(2026, 1, 1)))
+
+
+def test_one_on_one_history_holds_only_this_agents_meetings_with_how_each_went(
+    services: Services, team: Team, tmp_path: Path
+) -> None:
+    mine = services.meetings.create_series(team.leader.id, team.priya.id)
+    theirs = services.meetings.create_series(team.leader.id, team.tomas.id)
+    past_meeting(services, mine.id, datetime(2026, 9, 7, 10))
+    past_meeting(services, mine.id, datetime(2026, 9, 21, 10), MeetingStatus.MISSED)
+    past_meeting(services, theirs.id, datetime(2026, 9, 8, 11))
+    path = tmp_path / "pack.pdf"
+    build(services, PackRequest(team.priya.id, *YEAR), path)
+    text = flat(text_of(path))
+    assert "One-on-ones 1 held, 1 missed" in text
+    assert "7 September 2026, 10:00 Dana Whitfield held 30 min" in text
+    assert "21 September 2026, 10:00 Dana Whitfield missed 30 min" in text
+    assert "8 September 2026" not in text
