@@ -92,18 +92,19 @@ def run_pack(context: CommandContext, args: argparse.Namespace) -> int:
 
 def run_agent_pack(context: CommandContext, agent: str, request: Any, layout: Any, target: Path) -> int:
     from dataclasses import replace
-    from functools import partial
 
-    from coachdesk.reports.files import writable_file, write_atomically
-    from coachdesk.reports.gather import gather_pack
-    from coachdesk.reports.render import render_pack
+    from coachdesk.reports.content import period_words
+    from coachdesk.reports.files import writable_file
+    from coachdesk.reports.team import write_agent_pack
 
     writable_file(target)
     services = context.services
     person = services.people.find(agent)
-    content = gather_pack(services, replace(request, agent_id=person.id))
-    pages = write_atomically(target, partial(render_pack, content, layout))
-    print(f"Wrote the review pack for {person.full_name} ({content.period_words}, {pages} pages) to {target}.")
+    built = write_agent_pack(services, replace(request, agent_id=person.id), layout, target)
+    first, last = request.first_day, request.last_day
+    print(
+        f"Wrote the review pack for {built.agent_name} ({period_words(first, last)}, {built.pages} pages) to {target}."
+    )
     return 0
 
 

@@ -138,7 +138,11 @@ class PackContent:
 
     @property
     def period_words(self) -> str:
-        return f"{long_date(self.request.first_day)} to {long_date(self.request.last_day)}"
+        return period_words(self.request.first_day, self.request.last_day)
+
+
+def period_words(first_day: date, last_day: date) -> str:
+    return f"{long_date(first_day)} to {long_date(last_day)}"
 
 
 def long_date(day: date) -> str:

@@ -62,8 +62,14 @@ def _gather(request: PackRequest) -> PackContent:
 
 
 def _build_one(request: PackRequest, layout: PackLayout, folder: Path) -> BuiltPack:
-    content = _gather(request)
-    path = folder / pack_file_name(content.agent.name, content.agent.employee_id)
+    assert _worker_services is not None
+    return write_agent_pack(_worker_services, request, layout, folder)
+
+
+def write_agent_pack(services: Services, request: PackRequest, layout: PackLayout, target: Path) -> BuiltPack:
+    """One agent's pack, written whole or not at all; a folder as `target` gets a file named for the agent."""
+    content = gather_pack(services, request)
+    path = target / pack_file_name(content.agent.name, content.agent.employee_id) if target.is_dir() else target
     pages = write_atomically(path, partial(render_pack, content, layout))
     return BuiltPack(content.agent.name, path, pages)
 
