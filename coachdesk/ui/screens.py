@@ -12,13 +12,14 @@ from coachdesk.ui.agent.page import AgentPage
 from coachdesk.ui.context import ChangeNotices, UiContext
 from coachdesk.ui.editor.dialog import SessionEditor
 from coachdesk.ui.meetings.page import OneOnOnesPage
+from coachdesk.ui.packs.page import ReviewPacksPage
 from coachdesk.ui.page import Page
 from coachdesk.ui.plans.page import PlansPage
 from coachdesk.ui.search.page import SearchPage
 from coachdesk.ui.team.page import TeamPage
 from coachdesk.ui.today.page import TodayPage
 
-SIDEBAR_PAGES: tuple[type[Page], ...] = (TodayPage, TeamPage, OneOnOnesPage, PlansPage, SearchPage)
+SIDEBAR_PAGES: tuple[type[Page], ...] = (TodayPage, TeamPage, OneOnOnesPage, PlansPage, ReviewPacksPage, SearchPage)
 
 __all__ = [
     "SIDEBAR_PAGES",
