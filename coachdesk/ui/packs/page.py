@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from coachdesk.reports.content import ALL_SECTIONS, PackRequest, Section
@@ -121,7 +122,13 @@ class ReviewPacksPage(Page):
         for widget in (self.make, self.cancel, self.open_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        body.setMaximumWidth(760)
+        outer = QVBoxLayout(self)
+        outer.addWidget(body)
+        outer.addStretch(1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(self.title))
         layout.addWidget(
             muted(
@@ -137,7 +144,6 @@ class ReviewPacksPage(Page):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.outcome)
-        layout.addStretch(1)
 
     def _connect(self) -> None:
         self.who.currentIndexChanged.connect(self._update_controls)
