@@ -32,6 +32,7 @@ from coachdesk.reports.files import pack_file_name
 from coachdesk.reports.layout import PackLayout, Paper, paper_for_locale
 from coachdesk.reports.team import (
     BuiltPack,
+    PacksCancelled,
     TeamRun,
     build_combined_pack,
     build_team_packs,
@@ -54,9 +55,11 @@ class Choices:
 
 
 class RunProgress(QObject):
-    """Carries a team run's progress from the worker thread to the progress bar."""
+    """Carries a team run's progress and outcome from its thread to the GUI thread."""
 
     advanced = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
 
 
 class ReviewPacksPage(Page):
@@ -153,6 +156,8 @@ class ReviewPacksPage(Page):
         self.cancel.clicked.connect(self._stop.set)
         self.open_button.clicked.connect(self._open_last)
         self._run_progress.advanced.connect(self._advance)
+        self._run_progress.finished.connect(self._done)
+        self._run_progress.failed.connect(self._failed)
 
     def refresh(self) -> None:
         services = self.context.services
@@ -219,27 +224,53 @@ class ReviewPacksPage(Page):
             self._start(lambda: [write_agent_pack(services, request, layout, target)], team=False)
             return
         run = TeamRun(services.notebook.path, datetime.combine(services.log.today(), time(12)), self._request(), layout)
-        progress, stop = self._run_progress.advanced.emit, self._stop.is_set
+        self._begin(team=True)
+        self.context.tasks.submit(
+            lambda: team_agents(services, value),
+            lambda found: self._build_team_in_background(run, found, target, per_agent_files),
+            self._failed,
+        )
 
-        def build() -> list[BuiltPack]:
-            team_name, agent_ids = team_agents(services, value)
-            if per_agent_files:
-                return build_team_packs(run, agent_ids, target, progress=progress, cancelled=stop)
-            return [build_combined_pack(run, agent_ids, target, team_name, progress=progress, cancelled=stop)]
+    def _build_team_in_background(
+        self, run: TeamRun, team: tuple[str, list[str]], target: Path, per_agent_files: bool
+    ) -> None:
+        """Runs the worker processes from a thread of its own, so the notebook's worker stays free meanwhile."""
+        signals, stop = self._run_progress, self._stop.is_set
+        team_name, agent_ids = team
 
-        self._start(build, team=True)
+        def build() -> None:
+            try:
+                if per_agent_files:
+                    packs = build_team_packs(run, agent_ids, target, progress=signals.advanced.emit, cancelled=stop)
+                else:
+                    packs = [
+                        build_combined_pack(
+                            run, agent_ids, target, team_name, progress=signals.advanced.emit, cancelled=stop
+                        )
+                    ]
+            except Exception as error:  # handed to the GUI thread, which shows it or logs it
+                signals.failed.emit(error)
+            else:
+                signals.finished.emit(packs)
+
+        threading.Thread(target=build, name="review packs", daemon=True).start()
 
     def _start(self, work: Callable[[], list[BuiltPack]], *, team: bool) -> None:
+        self._begin(team=team)
+        self.context.tasks.submit(work, self._done, self._failed)
+
+    def _begin(self, *, team: bool) -> None:
         self._stop.clear()
         self._set_running(running=True, team=team)
-        self.outcome.setText("Making the pack…")
+        self.outcome.setText("Making the packs…" if team else "Making the pack…")
 
-        def failed(error: BaseException) -> None:
-            self._set_running(running=False)
-            self.outcome.setText("No pack was saved.")
-            self.context.errors.show(self, error)
-
-        self.context.tasks.submit(work, self._done, failed)
+    def _failed(self, error: BaseException) -> None:
+        self._set_running(running=False)
+        if isinstance(error, PacksCancelled):
+            self.outcome.setText(error.message)
+            return
+        self.outcome.setText("No pack was saved.")
+        self.context.errors.show(self, error)
 
     def _advance(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
