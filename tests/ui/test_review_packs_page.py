@@ -85,3 +85,20 @@ def test_a_whole_team_gets_one_file_per_agent(
     names = sorted(path.name for path in tmp_path.glob("*.pdf"))
     assert names == ["Priya Shah (A1).pdf", "Tomás Ruiz (A2).pdf"]
     assert (page.progress.value(), page.progress.maximum()) == (2, 2)
+
+
+def test_a_team_run_can_be_cancelled_and_says_how_far_it_got(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, tmp_path: Path
+) -> None:
+    for person in (team.priya, team.tomas):
+        services.people.save(person.id, services.people.draft_of(person.id), "Billing")
+    page = packs_page(qtbot, ui_context, tmp_path)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.who.findText("Whole team: Billing") >= 0)
+    choose(page, "Whole team: Billing")
+    qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+    assert page.cancel.isVisible()
+    qtbot.mouseClick(page.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.outcome.text() == "Stopped after 0 of 2 packs.", timeout=60_000)
+    assert page.make.isEnabled()
+    assert not page.cancel.isVisible()

@@ -89,6 +89,8 @@ class ReviewPacksPage(Page):
         self.make = QPushButton("&Make pack…")
         self.make.setShortcut(QKeySequence("Ctrl+P"))
         self.cancel = QPushButton("Cancel")
+        self.cancel.setShortcut(QKeySequence("Esc"))
+        self.cancel.setToolTip("Stop after the packs being made now (Esc)")
         self.progress = QProgressBar()
         self.outcome = QLabel("")
         self.outcome.setWordWrap(True)
