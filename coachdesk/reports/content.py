@@ -6,8 +6,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from coachdesk.services.commitments import CommitmentView
-from coachdesk.services.log import AcknowledgementView, AmendmentView
+from coachdesk.services.log import EntryView
 from coachdesk.services.plans import PlanView
 from coachdesk.services.recognition import MentorshipView, RecognitionView
 
@@ -93,26 +92,6 @@ class KpiTrend:
 
 
 @dataclass(frozen=True)
-class LoggedSession:
-    held_on: date
-    kind: str
-    coach: str
-    duration_minutes: int
-    what_happened: str
-    performance_notes: str
-    performance_rating: int | None
-    agent_view: str
-    barriers: str
-    next_steps: str
-    private_notes: str
-    """Empty unless the manager asked for private notes."""
-    commitments: tuple[CommitmentView, ...]
-    acknowledgements: tuple[AcknowledgementView, ...]
-    amendments: tuple[AmendmentView, ...]
-    signed_off_at: datetime | None
-
-
-@dataclass(frozen=True)
 class OneOnOne:
     scheduled_at: datetime
     manager: str
@@ -130,8 +109,8 @@ class PackContent:
     summary: SummaryFigures
     plan: PlanView | None
     kpis: tuple[KpiTrend, ...]
-    sessions: tuple[LoggedSession, ...]
-    """In date order, oldest first: evidence reads as a story."""
+    sessions: tuple[EntryView, ...]
+    """In date order, oldest first: evidence reads as a story; private notes emptied unless asked for."""
     recognition: tuple[RecognitionView, ...]
     mentoring: tuple[MentorshipView, ...]
     one_on_ones: tuple[OneOnOne, ...]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from coachdesk.errors import ValidationError
 from coachdesk.models import CommitmentStatus, MeetingStatus, PlanStatus
 from coachdesk.reports.content import (
     KpiTrend,
-    LoggedSession,
     OneOnOne,
     PackContent,
     PackPerson,
@@ -93,27 +93,16 @@ def logged_entries(services: Services, request: PackRequest) -> list[EntryView]:
     return services.log.get_many([line.id for line in reversed(lines)])
 
 
-def logged_session(entry: EntryView, request: PackRequest) -> LoggedSession:
-    """The session as the agent's evidence: in a group session, only the commitments in this agent's coaching."""
+def logged_session(entry: EntryView, request: PackRequest) -> EntryView:
+    """The session as the agent's evidence: private notes only when asked for, and in a group session only the
+    commitments in this agent's coaching."""
     include_private = request.include_private
-    return LoggedSession(
-        held_on=entry.held_on,
-        kind=entry.kind.name,
-        coach=entry.coach_name,
-        duration_minutes=entry.duration_minutes,
-        what_happened=entry.what_happened,
-        performance_notes=entry.performance_notes,
-        performance_rating=entry.performance_rating,
-        agent_view=entry.agent_view,
-        barriers=entry.barriers,
-        next_steps=entry.next_steps,
+    return replace(
+        entry,
         private_notes=entry.private_notes if include_private else "",
         commitments=tuple(
             c for c in shareable(entry.commitments, include_private) if request.agent_id in (c.coachee_id, c.owner_id)
         ),
-        acknowledgements=entry.acknowledgements,
-        amendments=entry.amendments,
-        signed_off_at=entry.signed_off_at,
     )
 
 

@@ -10,11 +10,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from coachdesk.models import RATING_MAX, CommitmentStatus
 from coachdesk.reports.charts import kpi_chart
-from coachdesk.reports.content import LoggedSession, PackContent, Section, long_date
+from coachdesk.reports.content import PackContent, Section, long_date
 from coachdesk.reports.fonts import REGULAR, PackFonts
 from coachdesk.reports.styles import RULE, SHADE, PackStyles
 from coachdesk.services.commitments import CommitmentView
-from coachdesk.services.log import FIELD_LABELS
+from coachdesk.services.log import FIELD_LABELS, EntryView
 from coachdesk.services.reminders import counted
 
 GRID = TableStyle(
@@ -164,8 +164,11 @@ class SectionWriter:
             story += self.session(session)
         return story
 
-    def session(self, session: LoggedSession) -> list[Flowable]:
-        heading = f"{long_date(session.held_on)} · {session.kind} with {session.coach} ({session.duration_minutes} min)"
+    def session(self, session: EntryView) -> list[Flowable]:
+        heading = (
+            f"{long_date(session.held_on)} · {session.kind.name} with {session.coach_name} "
+            f"({session.duration_minutes} min)"
+        )
         signed = (
             f"Signed off {long_date(session.signed_off_at.date())}." if session.signed_off_at else "Not signed off."
         )
@@ -290,7 +293,7 @@ def follow_through(commitment: CommitmentView) -> str:
     return f"{commitment.text} — {owner}{due}: {outcome}{note}"
 
 
-def amendment_lines(session: LoggedSession) -> list[str]:
+def amendment_lines(session: EntryView) -> list[str]:
     return [
         f"Amendment of {long_date(a.amended_at.date())}"
         + (f" by {a.author_name}" if a.author_name else "")
@@ -300,7 +303,7 @@ def amendment_lines(session: LoggedSession) -> list[str]:
     ]
 
 
-def acknowledgement_lines(session: LoggedSession) -> list[str]:
+def acknowledgement_lines(session: EntryView) -> list[str]:
     return [
         f"Acknowledged by {a.agent_name} on {long_date(a.acknowledged_at.date())}"
         + (f": “{a.comment}”" if a.comment else ".")

@@ -25,6 +25,19 @@ def packs_page(qtbot: QtBot, ui_context: UiContext, target: Path) -> ReviewPacks
     return page
 
 
+def billing_team_page(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, target: Path
+) -> ReviewPacksPage:
+    """The screen with "Whole team: Billing" chosen, a team of Priya and Tomás."""
+    for person in (team.priya, team.tomas):
+        services.people.save(person.id, services.people.draft_of(person.id), "Billing")
+    page = packs_page(qtbot, ui_context, target)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.who.findText("Whole team: Billing") >= 0)
+    choose(page, "Whole team: Billing")
+    return page
+
+
 def choose(page: ReviewPacksPage, text: str) -> None:
     index = page.who.findText(text)
     assert index >= 0, f"{text} is offered"
@@ -72,12 +85,7 @@ def test_the_period_cannot_end_before_it_starts(
 def test_a_whole_team_gets_one_file_per_agent(
     qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, tmp_path: Path
 ) -> None:
-    for person in (team.priya, team.tomas):
-        services.people.save(person.id, services.people.draft_of(person.id), "Billing")
-    page = packs_page(qtbot, ui_context, tmp_path)
-    page.refresh()
-    qtbot.waitUntil(lambda: page.who.findText("Whole team: Billing") >= 0)
-    choose(page, "Whole team: Billing")
+    page = billing_team_page(qtbot, ui_context, services, team, tmp_path)
     assert page.combined.isEnabled()
     page.sections[Section.LOG].setChecked(False)
     qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
@@ -90,12 +98,7 @@ def test_a_whole_team_gets_one_file_per_agent(
 def test_a_team_run_can_be_cancelled_and_says_how_far_it_got(
     qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, tmp_path: Path
 ) -> None:
-    for person in (team.priya, team.tomas):
-        services.people.save(person.id, services.people.draft_of(person.id), "Billing")
-    page = packs_page(qtbot, ui_context, tmp_path)
-    page.refresh()
-    qtbot.waitUntil(lambda: page.who.findText("Whole team: Billing") >= 0)
-    choose(page, "Whole team: Billing")
+    page = billing_team_page(qtbot, ui_context, services, team, tmp_path)
     qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
     assert page.cancel.isVisible()
     qtbot.mouseClick(page.cancel, Qt.MouseButton.LeftButton)
