@@ -60,7 +60,11 @@ def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
     )
     pack.add_argument("--private", action="store_true", help="include private notes and private records")
     pack.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from your locale)")
-    pack.add_argument("--organisation", default="", metavar="NAME", help="the organisation's name, on every page")
+    pack.add_argument(
+        "--organisation",
+        metavar="NAME",
+        help="the organisation's name, on every page (default: the name last used in the app)",
+    )
     pack.add_argument(
         "--combined", action="store_true", help="with --team: one PDF holding every agent's pack, written to -o FILE"
     )
@@ -82,7 +86,8 @@ def run_pack(context: CommandContext, args: argparse.Namespace) -> int:
     first_day = args.first_day or last_day - timedelta(days=365)
     checked_period(first_day, last_day)
     sections = tuple(Section(word) for word in args.sections) if args.sections else ALL_SECTIONS
-    layout = PackLayout(Paper(args.paper) if args.paper else paper_for_locale(), args.organisation)
+    organisation = context.services.settings.organisation() if args.organisation is None else args.organisation
+    layout = PackLayout(Paper(args.paper) if args.paper else paper_for_locale(), organisation)
     request = PackRequest("", first_day, last_day, sections, args.private)
     target = Path(args.output).expanduser()
     if args.team:

@@ -119,3 +119,20 @@ def test_a_missing_folder_is_named(
 
 def test_the_command_line_knows_every_section() -> None:
     assert tuple(s.value for s in Section) == SECTION_WORDS
+
+
+def test_the_organisation_line_comes_from_the_notebook_unless_given(
+    demo_folder: Path, agents: list[PersonView], tmp_path: Path
+) -> None:
+    notebook = open_notebook(demo_folder / "notebook.sqlite3")
+    try:
+        build_services(notebook).settings.set_organisation("Acme Care")
+    finally:
+        notebook.close()
+    remembered, given = tmp_path / "remembered.pdf", tmp_path / "given.pdf"
+    arguments = ("pack", "--agent", agents[0].full_name, "--sections", "summary")
+    assert coachdesk(demo_folder, *arguments, "-o", str(remembered)) == 0
+    assert coachdesk(demo_folder, *arguments, "--organisation", "Other Co", "-o", str(given)) == 0
+    assert "Acme Care" in text_of(remembered)
+    assert "Other Co" in text_of(given)
+    assert "Acme Care" not in text_of(given)

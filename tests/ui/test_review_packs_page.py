@@ -44,7 +44,7 @@ def choose(page: ReviewPacksPage, text: str) -> None:
     page.who.setCurrentIndex(index)
 
 
-def test_one_agents_pack_is_saved_with_the_ticked_sections(
+def test_one_agents_pack_is_saved_with_the_ticked_sections_and_the_organisation_remembered(
     qtbot: QtBot, ui_context: UiContext, team: Team, navigator: RecordingNavigator, tmp_path: Path
 ) -> None:
     target = tmp_path / "priya.pdf"
@@ -60,6 +60,8 @@ def test_one_agents_pack_is_saved_with_the_ticked_sections(
     assert "Northwind" in text_of(target)
     assert str(target) in navigator.messages[-1]
     assert page.open_button.isVisible()
+    again = packs_page(qtbot, ui_context, target)
+    assert again.organisation.text() == "Northwind", "the organisation line is remembered in the notebook"
 
 
 def test_with_no_section_ticked_there_is_nothing_to_make(

@@ -52,6 +52,7 @@ AGENT = "agent"
 class Choices:
     agents: tuple[PersonView, ...]
     teams: tuple[str, ...]
+    organisation: str
 
 
 class RunProgress(QObject):
@@ -166,7 +167,8 @@ class ReviewPacksPage(Page):
 
         def choices() -> Choices:
             agents = tuple(p for p in services.people.list_people() if p.is_agent)
-            return Choices(agents, tuple(t.name for t in services.people.list_teams()))
+            teams = tuple(t.name for t in services.people.list_teams())
+            return Choices(agents, teams, services.settings.organisation())
 
         self.context.load(self, choices, self._show_choices)
 
@@ -179,6 +181,8 @@ class ReviewPacksPage(Page):
             self.who.addItem(f"Whole team: {team}", (TEAM, team))
         if chosen is not None and (index := self.who.findData(chosen)) >= 0:
             self.who.setCurrentIndex(index)
+        if not self.organisation.text():
+            self.organisation.setText(choices.organisation)
         self._update_controls()
 
     def chosen_sections(self) -> tuple[Section, ...]:
@@ -223,12 +227,22 @@ class ReviewPacksPage(Page):
         services, layout = self.context.services, self._layout()
         if kind == AGENT:
             request = self._request(value)
-            self._start(lambda: [write_agent_pack(services, request, layout, target)], team=False)
+
+            def write() -> list[BuiltPack]:
+                services.settings.set_organisation(layout.organisation)
+                return [write_agent_pack(services, request, layout, target)]
+
+            self._start(write, team=False)
             return
         run = TeamRun(services.notebook.path, datetime.combine(services.log.today(), time(12)), self._request(), layout)
         self._begin(team=True)
+
+        def look_up_team() -> tuple[str, list[str]]:
+            services.settings.set_organisation(layout.organisation)
+            return team_agents(services, value)
+
         self.context.tasks.submit(
-            lambda: team_agents(services, value),
+            look_up_team,
             lambda found: self._build_team_in_background(run, found, target, per_agent_files),
             self._failed,
         )
