@@ -31,6 +31,9 @@ TEST_SYSTEM_PACKAGES = {
     "libdbus-1-3": "Qt",
     "fonts-dejavu-core": "readable text in widget tests",
     "calcurse": "a real calendar program importing the .ics export",
+    "qpdf": "checking review-pack PDFs and reading their bookmarks",
+    "poppler-utils": "reading review-pack PDFs back as text (pdftotext, pdfinfo)",
+    "fonts-droid-fallback": "a CJK font for review packs to fall back on",
 }
 
 

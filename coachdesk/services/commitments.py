@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -132,8 +133,10 @@ def add_commitment(
     return commitment
 
 
-def commitment_views(session: Session, commitments: list[Commitment], today: date) -> list[CommitmentView]:
-    names = person_names(session)
+def commitment_views(
+    session: Session, commitments: list[Commitment], today: date, names: Mapping[str, str] | None = None
+) -> list[CommitmentView]:
+    names = names if names is not None else person_names(session)
     return [
         CommitmentView(
             id=c.id,

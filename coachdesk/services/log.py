@@ -291,6 +291,15 @@ class LogService(ServiceWithSettings):
         with self._notebook.read() as session:
             return entry_view(session, live(session, LogEntry, entry_id, "leader-log entry"), self.today())
 
+    def get_many(self, entry_ids: Sequence[str]) -> list[EntryView]:
+        """Several entries in full, in the order given, read in one transaction (a review pack's year of sessions)."""
+        with self._notebook.read() as session:
+            names = person_names(session)
+            return [
+                entry_view(session, live(session, LogEntry, entry_id, "leader-log entry"), self.today(), names)
+                for entry_id in entry_ids
+            ]
+
     def resolve_id(self, id_or_prefix: str) -> str:
         """The full id of the one entry whose id starts with what was typed (lists show eight characters)."""
         prefix = id_or_prefix.strip().lower()
@@ -597,8 +606,8 @@ def entry_summaries(session: Session, rows: Sequence[Any]) -> list[EntrySummary]
     ]
 
 
-def entry_view(session: Session, entry: LogEntry, today: date) -> EntryView:
-    names = person_names(session)
+def entry_view(session: Session, entry: LogEntry, today: date, names: Mapping[str, str] | None = None) -> EntryView:
+    names = names if names is not None else person_names(session)
     kind = session.get(SessionKind, entry.kind_id)
     assert kind is not None
     agent_ids = session.scalars(
@@ -637,7 +646,7 @@ def entry_view(session: Session, entry: LogEntry, today: date) -> EntryView:
         private_notes=entry.private_notes,
         is_private=entry.is_private,
         focuses=tuple(FocusView(f.skill, f.kpi_id, f.target_value, f.target_text, f.follow_up_on) for f in focuses),
-        commitments=tuple(commitment_views(session, list(commitments), today)),
+        commitments=tuple(commitment_views(session, list(commitments), today, names)),
         acknowledgements=tuple(
             AcknowledgementView(a.agent_id, names.get(a.agent_id, "?"), a.acknowledged_at, a.comment)
             for a in acknowledgements

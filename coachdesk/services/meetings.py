@@ -215,8 +215,10 @@ class MeetingService(ServiceWithSettings):
                 )
         return sorted(summaries, key=lambda s: (s.series.report_name.casefold(), s.series.manager_name.casefold()))
 
-    def between(self, first: date, last: date, *, under_manager_id: str | None = None) -> list[CalendarMeeting]:
-        """Meetings from `first` to `last` inclusive (or those of people below a manager), earliest first."""
+    def between(
+        self, first: date, last: date, *, under_manager_id: str | None = None, report_id: str | None = None
+    ) -> list[CalendarMeeting]:
+        """Meetings from `first` to `last` inclusive (of people below a manager, or of one report), earliest first."""
         query = (
             select(Meeting, OneOnOneSeries.report_id, OneOnOneSeries.manager_id)
             .join(OneOnOneSeries, OneOnOneSeries.id == Meeting.series_id)
@@ -228,6 +230,8 @@ class MeetingService(ServiceWithSettings):
             )
             .order_by(Meeting.scheduled_at)
         )
+        if report_id is not None:
+            query = query.where(OneOnOneSeries.report_id == report_id)
         with self._notebook.read() as session:
             scope = subtree_ids(session, under_manager_id) if under_manager_id else None
             names = person_names(session)

@@ -12,6 +12,7 @@ from coachdesk.services.base import Clock, Service
 
 OWNER_KEY = "owner_id"
 CADENCE_KEY = "cadence_policy"
+ORGANISATION_KEY = "organisation_name"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,13 @@ class SettingsService(Service):
 
     def set_cadence_policy(self, policy: CadencePolicy) -> None:
         self.put(CADENCE_KEY, asdict(policy))
+
+    def organisation(self) -> str:
+        """The organisation's name as review packs print it on every page; empty until someone sets it."""
+        return str(self.get(ORGANISATION_KEY, ""))
+
+    def set_organisation(self, name: str) -> None:
+        self.put(ORGANISATION_KEY, name.strip())
 
     def owner_id(self) -> str | None:
         value = self.get(OWNER_KEY)

@@ -14,6 +14,7 @@ from coachdesk.ui.editor.dialog import SessionEditor
 from coachdesk.ui.kpis.page import KpisPage
 from coachdesk.ui.meetings.page import OneOnOnesPage
 from coachdesk.ui.mentoring.page import MentoringPage
+from coachdesk.ui.packs.page import ReviewPacksPage
 from coachdesk.ui.page import Page
 from coachdesk.ui.plans.page import PlansPage
 from coachdesk.ui.search.page import SearchPage
@@ -27,6 +28,7 @@ SIDEBAR_PAGES: tuple[type[Page], ...] = (
     PlansPage,
     KpisPage,
     MentoringPage,
+    ReviewPacksPage,
     SearchPage,
 )
 
