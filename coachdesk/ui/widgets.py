@@ -56,6 +56,11 @@ def as_date(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
+def as_qdate(day: date) -> QDate:
+    """A Python date as a QDate, field by field: not every PySide release accepts a date in QDate's constructor."""
+    return QDate(day.year, day.month, day.day)
+
+
 def days_ago(days: int | None) -> str:
     if days is None:
         return "never"

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from coachdesk.services.agenda import AgendaView
 from coachdesk.services.commitments import DEFAULT_DUE_DAYS
-from coachdesk.ui.widgets import as_date
+from coachdesk.ui.widgets import as_date, as_qdate
 
 OWNER_CHARACTERS = 16
 STEPS = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 7, Qt.Key.Key_PageDown: -7}
@@ -118,7 +118,7 @@ class CaptureBar(QWidget):
         self.owner.clear()
         self.owner.addItem(series.report_name, series.report_id)
         self.owner.addItem(f"Me — {series.manager_name}", series.manager_id)
-        self.due.setMinimumDate(QDate(today))
+        self.due.setMinimumDate(as_qdate(today))
         self.commitment.clear()
         self.reason.clear()
         self.clear_commitment()
@@ -128,7 +128,7 @@ class CaptureBar(QWidget):
 
     def clear_commitment(self) -> None:
         self.commitment.clear()
-        self.due.setDate(QDate(self._today + timedelta(days=DEFAULT_DUE_DAYS)))
+        self.due.setDate(as_qdate(self._today + timedelta(days=DEFAULT_DUE_DAYS)))
 
     def _capture(self) -> None:
         text = self.commitment.text().strip()

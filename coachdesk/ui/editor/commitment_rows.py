@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.services.commitments import DEFAULT_DUE_DAYS, CommitmentDraft
-from coachdesk.ui.widgets import as_date
+from coachdesk.ui.widgets import as_date, as_qdate
 
 Owner = tuple[str, str]
 OWNER_WIDTH = 190
@@ -36,7 +36,7 @@ class _Row:
         self.text = QLineEdit()
         self.text.setAccessibleName("Commitment")
         self.text.setPlaceholderText("What will they do?")
-        self.due = QDateEdit(QDate(today + timedelta(days=DEFAULT_DUE_DAYS)))
+        self.due = QDateEdit(as_qdate(today + timedelta(days=DEFAULT_DUE_DAYS)))
         self.due.setAccessibleName("Commitment due date")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("ddd d MMM yyyy")
@@ -99,7 +99,7 @@ class CommitmentRows(QWidget):
             row.owner.setCurrentIndex(max(row.owner.findData(owner_id), 0))
         row.text.setText(text)
         if due is not None:
-            row.due.setDate(QDate(due))
+            row.due.setDate(as_qdate(due))
         row.remove.clicked.connect(lambda: self._remove(row))
         row.text.returnPressed.connect(lambda: self._next_after(row))
         for signal in (row.text.textChanged, row.owner.currentIndexChanged, row.due.dateChanged):

@@ -42,7 +42,7 @@ from coachdesk.ui.editor.agent_picker import AgentPicker
 from coachdesk.ui.editor.commitment_rows import CommitmentRows
 from coachdesk.ui.editor.editor_data import AgentContext, EditorData, agent_context, editor_data
 from coachdesk.ui.editor.goal_checklist import NO_AGENT, GoalChecklist
-from coachdesk.ui.widgets import as_date, heading, muted
+from coachdesk.ui.widgets import as_date, as_qdate, heading, muted
 
 AUTOSAVE_MS = 2000
 TALL_LINES, SHORT_LINES = 5, 3
@@ -275,7 +275,7 @@ class SessionEditor(QDialog):
             self.coach.addItem(manager.full_name, manager.id)
         if data.owner is not None:
             self.coach.setCurrentIndex(max(self.coach.findData(data.owner.id), 0))
-        today = QDate(data.today)
+        today = as_qdate(data.today)
         self.held_on.setMaximumDate(today)
         self.held_on.setDate(today)
         self.follow_up.setMinimumDate(today.addDays(-1))

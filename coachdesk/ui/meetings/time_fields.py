@@ -7,8 +7,7 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDateEdit, QTimeEdit
 
-from coachdesk.ui.team.person_dialog import as_qdate
-from coachdesk.ui.widgets import as_date
+from coachdesk.ui.widgets import as_date, as_qdate
 
 
 def as_time(moment: QTime) -> time:

@@ -6,9 +6,8 @@ A refused save keeps the dialog open with the reason beside the field it concern
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,13 +30,9 @@ from coachdesk.services.people import MAX_CADENCE_DAYS, PersonDraft, PersonView
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.problem_text import FieldProblems, problem_label
 from coachdesk.ui.team.refusals import catching
-from coachdesk.ui.widgets import as_date, muted
+from coachdesk.ui.widgets import as_date, as_qdate, muted
 
 DEFAULT_CADENCE = "Default by tenure"
-
-
-def as_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class PersonDialog(QDialog):

@@ -7,8 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
-from coachdesk.ui.team.person_dialog import as_qdate
-from coachdesk.ui.widgets import as_date
+from coachdesk.ui.widgets import as_date, as_qdate
 
 NOT_SET = QDate(2000, 1, 1)
 
