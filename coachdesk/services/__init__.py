@@ -13,6 +13,7 @@ from coachdesk.services.commitments import CommitmentService
 from coachdesk.services.export import ExportService
 from coachdesk.services.integrity import IntegrityService
 from coachdesk.services.kpi_import import KpiImportService
+from coachdesk.services.kpi_trends import KpiTrendService
 from coachdesk.services.kpis import KpiService
 from coachdesk.services.ledger import LedgerService
 from coachdesk.services.log import LogService
@@ -45,6 +46,7 @@ class Services:
     calendar: CalendarExportService
     kpis: KpiService
     kpi_import: KpiImportService
+    kpi_trends: KpiTrendService
     recognition: RecognitionService
     tracker: TrackerService
     trends: TrendService
@@ -78,6 +80,7 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
         calendar=CalendarExportService(notebook, clock),
         kpis=kpis,
         kpi_import=KpiImportService(notebook, clock, settings),
+        kpi_trends=KpiTrendService(notebook, clock),
         recognition=RecognitionService(notebook, clock, settings),
         tracker=TrackerService(notebook, clock, settings),
         trends=TrendService(notebook, clock, settings),
