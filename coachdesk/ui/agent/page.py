@@ -28,6 +28,7 @@ from coachdesk.ui.agent.side_panels import SidePanels
 from coachdesk.ui.agent.timeline_delegate import TimelineDelegate
 from coachdesk.ui.agent.timeline_model import ENTRY_ROLE, TimelineModel
 from coachdesk.ui.context import Topic, UiContext
+from coachdesk.ui.kpi_chart.agent_tab import AgentKpis
 from coachdesk.ui.page import Page
 from coachdesk.ui.widgets import column, muted
 
@@ -90,6 +91,8 @@ class AgentPage(Page):
         self.tabs.setAccessibleName("Agent workspace")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.details, "S&ession")
+        self.kpis = AgentKpis(context)
+        self.tabs.addTab(self.kpis, "&KPIs")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -119,6 +122,7 @@ class AgentPage(Page):
             self._clear("Loading…")
         self.person_id = person_id
         self.entry_id = entry_id
+        self.kpis.show_person(person_id)
         self.mark_stale()
 
     def refresh(self) -> None:
