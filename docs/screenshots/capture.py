@@ -19,11 +19,14 @@ from coachdesk.demo import generate_demo
 from coachdesk.models import AgendaSource, MeetingStatus
 from coachdesk.services import Services, build_services
 from coachdesk.services.agenda import AgendaEntry
+from coachdesk.services.kpi_trends import TrendWord
 from coachdesk.services.today import week_of
 from coachdesk.services.tracker import CoachingStatus
 from coachdesk.storage import open_notebook
 from coachdesk.ui.agenda.page import AgendaPage
+from coachdesk.ui.agent.page import AgentPage
 from coachdesk.ui.errors import ErrorReporter
+from coachdesk.ui.kpi_chart.agent_tab import KPI_ROLE
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ThreadTaskRunner
@@ -66,6 +69,21 @@ def due_meeting(services: Services) -> str:
         return len({item.source for item in items}) + any(item.carried for item in items)
 
     return max(first_day, key=lambda meeting: kinds(meeting.id)).id
+
+
+def coached_kpi(services: Services) -> tuple[str, str]:
+    """An agent and a KPI that coaching moved: improving, with the most sessions focused on it."""
+
+    def focus_sessions(person_id: str, kpi_id: str) -> int:
+        return sum(mark.on_this_kpi for mark in services.kpi_trends.chart(person_id, kpi_id).sessions)
+
+    improving = [
+        (agent.person_id, choice.latest.kpi.id)
+        for agent in services.tracker.agents()
+        for choice in services.kpi_trends.choices(agent.person_id)
+        if choice.trend.word is TrendWord.IMPROVING
+    ]
+    return max(improving, key=lambda pair: focus_sessions(*pair))
 
 
 def run_for_a_while(services: Services, meeting_id: str) -> str:
@@ -112,6 +130,7 @@ def main() -> int:
         services = build_services(notebook)
         overdue = next(a for a in services.tracker.agents() if a.status is CoachingStatus.OVERDUE)
         meeting_id = due_meeting(services)
+        coached_agent, coached_kpi_id = coached_kpi(services)
         notebook.close()
 
         tasks = ThreadTaskRunner()
@@ -133,6 +152,18 @@ def main() -> int:
         window.open_agent(overdue.person_id)
         settle(app, tasks)
         save(window, "agent")
+
+        window.open_agent(coached_agent)
+        agent_page = window.pages["agent"]
+        assert isinstance(agent_page, AgentPage)
+        agent_page.tabs.setCurrentWidget(agent_page.kpis)
+        settle(app, tasks)
+        kpi_rows = agent_page.kpis.choices
+        kpi_ids = [kpi_rows.item(row).data(KPI_ROLE) for row in range(kpi_rows.count())]
+        kpi_rows.setCurrentRow(kpi_ids.index(coached_kpi_id))
+        settle(app, tasks)
+        save(window, "kpi-chart")
+        agent_page.tabs.setCurrentWidget(agent_page.details)
 
         window.new_session(overdue.person_id)
         editor = window.editors[0]
