@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -36,6 +36,8 @@ FOCUS_COLOURS = ("#8a3ffc", "#d4bbff")
 """Sessions on this KPI, in a violet that stands apart from the value line in light and dark palettes."""
 POINTS_FROM = 5.0
 """Values get a dot when they are at least this many pixels apart; closer, the line alone reads better."""
+# Painting draws many marks with one call each (drawLines, drawPoints) rather than one call a mark: fewer calls
+# into Qt for five years of values, and fewer of the per-call costs the bindings add.
 HOVER_DISTANCE = 12.0
 MARK_HEIGHT = 9.0
 SWATCH = 1.8
@@ -237,10 +239,10 @@ class KpiChart(QWidget):
         painter.setPen(QPen(value, 2))
         painter.drawPolyline(plotted.line)
         if self._spacing(plotted) >= POINTS_FROM:
-            painter.setBrush(value)
-            radius = 2.5
-            for i in range(plotted.line.size()):
-                painter.drawEllipse(plotted.line.at(i), radius, radius)
+            dots = QPen(value, 5.5)
+            dots.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(dots)
+            painter.drawPoints(plotted.line)
         self._draw_legend(painter, layout, text, value, focus)
 
     def _draw_axes(self, painter: QPainter, plotted: Plotted, layout: ChartLayout, text: QColor) -> None:
@@ -285,16 +287,20 @@ class KpiChart(QWidget):
         other = palette.color(QPalette.ColorRole.PlaceholderText)
         faint = QColor(focus)
         faint.setAlphaF(0.45)
-        xs = self._session_pixel_xs(plotted, layout)
+        marks = list(zip(self._session_pixel_xs(plotted, layout), layout.data.sessions, strict=True))
+        focused = [x for x, mark in marks if mark.on_this_kpi]
         painter.setPen(QPen(other, 1.5))
-        for x, mark in zip(xs, layout.data.sessions, strict=True):
-            if not mark.on_this_kpi:
-                painter.drawLine(QPointF(x, plot.bottom() - MARK_HEIGHT * 0.7), QPointF(x, plot.bottom()))
-        for x, mark in zip(xs, layout.data.sessions, strict=True):
-            if mark.on_this_kpi:
-                painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
-                painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-                self._draw_focus_mark(painter, QPointF(x, plot.bottom()), focus)
+        painter.drawLines(
+            [
+                QLineF(x, plot.bottom() - MARK_HEIGHT * 0.7, x, plot.bottom())
+                for x, mark in marks
+                if not mark.on_this_kpi
+            ]
+        )
+        painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
+        painter.drawLines([QLineF(x, plot.top(), x, plot.bottom()) for x in focused])
+        for x in focused:
+            self._draw_focus_mark(painter, QPointF(x, plot.bottom()), focus)
 
     @staticmethod
     def _draw_focus_mark(painter: QPainter, tip: QPointF, colour: QColor) -> None:
