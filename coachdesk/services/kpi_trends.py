@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.models import Kpi, KpiPeriod, KpiTarget, KpiValue, LogEntry, LogEntryAgent, SessionFocus, SessionKind
 from coachdesk.services.base import Service, alive, live
-from coachdesk.services.kpis import KpiPoint, KpiView, LatestKpi, kpi_view
+from coachdesk.services.kpis import KpiPoint, KpiView, LatestKpi, kpi_view, personal_targets
 
 RECENT_VALUES = 12
 """How many of the latest values the trend is judged on: a quarter of weekly figures."""
@@ -108,13 +108,9 @@ class KpiTrendService(Service):
         )
 
     def choices(self, person_id: str) -> list[KpiChoice]:
-        """Each KPI the person has values for, by name, with its latest value and trend: two queries in all."""
+        """Each KPI the person has values for, by name, with its latest value and trend: three queries in all."""
         with self._notebook.read() as session:
-            targets = dict(
-                session.execute(
-                    select(KpiTarget.kpi_id, KpiTarget.target).where(KpiTarget.person_id == person_id, alive(KpiTarget))
-                ).all()
-            )
+            targets = personal_targets(session, person_id)
             kpis = [kpi_view(k) for k in session.scalars(select(Kpi).where(alive(Kpi)).order_by(Kpi.name))]
             recent = recent_values(session, person_id)
         result = []

@@ -117,11 +117,7 @@ class KpiService(Service):
     def latest_for(self, person_id: str) -> list[LatestKpi]:
         """Each KPI's most recent value for a person, against their own target where they have one."""
         with self._notebook.read() as session:
-            targets = dict(
-                session.execute(
-                    select(KpiTarget.kpi_id, KpiTarget.target).where(KpiTarget.person_id == person_id, alive(KpiTarget))
-                ).all()
-            )
+            targets = personal_targets(session, person_id)
             result = []
             for kpi in session.scalars(select(Kpi).where(alive(Kpi)).order_by(Kpi.name)):
                 latest = session.execute(
@@ -135,6 +131,12 @@ class KpiService(Service):
                     target = targets.get(kpi.id, kpi.target)
                     result.append(LatestKpi(view, target, latest[0], latest[1], view.meets_target(latest[1], target)))
             return result
+
+
+def personal_targets(session: Session, person_id: str) -> dict[str, float]:
+    """A person's own targets by KPI id, where they differ from the KPIs' own."""
+    query = select(KpiTarget.kpi_id, KpiTarget.target).where(KpiTarget.person_id == person_id, alive(KpiTarget))
+    return dict(session.execute(query).all())
 
 
 def upsert_kpi_values(session: Session, values: list[KpiValueInput]) -> None:

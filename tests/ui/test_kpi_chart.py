@@ -87,6 +87,13 @@ def test_hovering_a_value_names_its_week_and_value(qtbot: QtBot, five_years: Kpi
     assert chart.tooltip_at(last) == "Week of 16 Nov 2026: 86.0% (target 88.0%)"
 
 
+def test_hovering_a_session_mark_names_the_session(qtbot: QtBot, five_years: KpiChartData) -> None:
+    chart = shown_chart(qtbot, five_years)
+    first = chart.plotted_session_points()[0]
+
+    assert chart.tooltip_at(first) == "8 Mar 2023 — Coaching: Coaching (focus: Adherence)"
+
+
 def test_without_values_the_chart_says_so(qtbot: QtBot, services: Services, team: Team, adherence: KpiView) -> None:
     chart = shown_chart(qtbot, services.kpi_trends.chart(team.priya.id, adherence.id))
 

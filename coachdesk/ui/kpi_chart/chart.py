@@ -133,14 +133,21 @@ class KpiChart(QWidget):
         pixel_y = self._target_pixel_y(plotted, layout.target_y)
         return layout.axes.value_at((plotted.plot.bottom() - pixel_y) / plotted.plot.height())
 
+    def plotted_session_points(self) -> list[QPointF]:
+        """Where each session is marked: its place on the time axis, in the widget's pixels, oldest first."""
+        plotted, layout = self._geometry(), self._layout
+        if plotted is None or layout is None:
+            return []
+        return [QPointF(x, plotted.plot.bottom()) for x in self._session_pixel_xs(plotted, layout)]
+
     def plotted_sessions(self) -> list[tuple[date, bool]]:
         """Each session mark's day, read back from where it is drawn, and whether it stands out as a focus."""
         plotted, layout = self._geometry(), self._layout
         if plotted is None or layout is None:
             return []
         return [
-            (layout.axes.day_at((x - plotted.plot.left()) / plotted.plot.width()), mark.on_this_kpi)
-            for x, mark in zip(self._session_pixel_xs(plotted, layout), layout.data.sessions, strict=True)
+            (layout.axes.day_at((point.x() - plotted.plot.left()) / plotted.plot.width()), mark.on_this_kpi)
+            for point, mark in zip(self.plotted_session_points(), layout.data.sessions, strict=True)
         ]
 
     def tooltip_at(self, position: QPointF) -> str:
