@@ -11,13 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from coachdesk.services import Services
 from coachdesk.services.kpis import KpiValueInput, KpiView
+from coachdesk.services.log import FocusDraft, SessionDraft
 from coachdesk.ui.agent.page import AgentPage
 from coachdesk.ui.context import ChangeNotices, Topic, UiContext
 from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.settings import UiSettings
 from tests.conftest import Team
 from tests.ui.conftest import RecordingNavigator, press, show_active
-from tests.ui.test_agent_page import ManualTaskRunner, open_page
+from tests.ui.test_agent_page import ManualTaskRunner, open_page, selected_id
 
 FIRST_MONDAY = date(2026, 6, 1)
 
@@ -76,6 +77,27 @@ def test_choosing_a_kpi_shows_its_chart_and_trend(
     ]
     assert page.kpis.chart.plotted_target() == pytest.approx(420)
     assert page.kpis.sentence.text().startswith("Not enough values yet")
+
+
+def test_clicking_a_session_mark_opens_that_session(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, kpis: tuple[KpiView, KpiView]
+) -> None:
+    adherence, _ = kpis
+    record_weeks(services, adherence, team.priya.id, [80.0, 82.0, 84.0, 85.0])
+    focus = (FocusDraft(kpi_id=adherence.id),)
+    worked_on = SessionDraft((team.priya.id,), "Went through the schedule", held_on=FIRST_MONDAY, focuses=focus)
+    chosen = services.log.record_session(worked_on).id
+    services.log.record_session(
+        SessionDraft((team.priya.id,), "A later catch-up", held_on=FIRST_MONDAY + timedelta(20))
+    )
+    page = open_kpis_tab(qtbot, ui_context, team.priya.id)
+
+    mark = page.kpis.chart.plotted_session_points()[0]
+    qtbot.mouseClick(page.kpis.chart, Qt.MouseButton.LeftButton, pos=mark.toPoint())
+
+    assert page.tabs.currentWidget() is page.details
+    assert selected_id(page) == chosen
+    assert "Went through the schedule" in page.details.toPlainText()
 
 
 def test_the_chosen_kpi_stays_chosen_for_the_next_agent(

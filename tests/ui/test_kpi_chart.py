@@ -91,7 +91,7 @@ def test_hovering_a_session_mark_names_the_session(qtbot: QtBot, five_years: Kpi
     chart = shown_chart(qtbot, five_years)
     first = chart.plotted_session_points()[0]
 
-    assert chart.tooltip_at(first) == "8 Mar 2023 — Coaching: Coaching (focus: Adherence)"
+    assert chart.tooltip_at(first) == "8 Mar 2023 — Coaching: Coaching (focus: Adherence). Click to read it."
 
 
 def test_without_values_the_chart_says_so(qtbot: QtBot, services: Services, team: Team, adherence: KpiView) -> None:

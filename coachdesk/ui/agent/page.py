@@ -92,6 +92,7 @@ class AgentPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.details, "S&ession")
         self.kpis = AgentKpis(context)
+        self.kpis.session_chosen.connect(self._open_session)
         self.tabs.addTab(self.kpis, "&KPIs")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -205,6 +206,11 @@ class AgentPage(Page):
         self.context.load(self, lambda: log.get(entry_id), self._show_entry)
 
     # Actions ---------------------------------------------------------------
+
+    def _open_session(self, entry_id: str) -> None:
+        self.entry_id = entry_id
+        self._select_wanted()
+        self._read_session()
 
     def _read_session(self) -> None:
         self.tabs.setCurrentWidget(self.details)

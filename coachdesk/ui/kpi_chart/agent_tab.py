@@ -7,7 +7,7 @@ from agent to agent: a manager going through the team on handle time stays on ha
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from coachdesk.services.kpi_trends import KpiChoice
@@ -37,6 +37,8 @@ class AgentKpis(Page):
     key = "agent-kpis"
     title = "KPIs"
     topics = frozenset({Topic.KPIS, Topic.LOG})
+    session_chosen = Signal(str)
+    """An entry id: the manager clicked a session's mark to read it."""
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
@@ -53,6 +55,7 @@ class AgentKpis(Page):
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart = KpiChart()
+        self.chart.session_clicked.connect(self.session_chosen)
         self.empty = muted(NO_VALUES)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.body = EmptyOrContent(

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -85,6 +85,9 @@ def describe(data: KpiChartData) -> str:
 
 
 class KpiChart(QWidget):
+    session_clicked = Signal(str)
+    """A session's entry id, when its mark is clicked."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("KPI chart")
@@ -155,11 +158,10 @@ class KpiChart(QWidget):
         plotted, layout = self._geometry(), self._layout
         if plotted is None or layout is None or not layout.data.points:
             return ""
-        if abs(position.y() - plotted.plot.bottom()) <= MARK_HEIGHT * 1.5:
-            session = self._nearest_session(plotted, layout, position.x())
-            if session is not None:
-                focus = f" (focus: {layout.data.kpi.name})" if session.on_this_kpi else ""
-                return f"{short_day(session.held_on)} — {session.title}{focus}"
+        session = self.session_at(position)
+        if session is not None:
+            focus = f" (focus: {layout.data.kpi.name})" if session.on_this_kpi else ""
+            return f"{short_day(session.held_on)} — {session.title}{focus}. Click to read it."
         xs = [point.x() for point in self.plotted_points()]
         index = min(
             (i for i in (bisect_left(xs, position.x()) - 1, bisect_left(xs, position.x())) if 0 <= i < len(xs)),
@@ -173,13 +175,28 @@ class KpiChart(QWidget):
             text += f" (target {kpi_value(layout.data.target, kpi)})"
         return text
 
+    def session_at(self, position: QPointF) -> SessionMark | None:
+        """The session whose mark is under `position`, if any."""
+        plotted, layout = self._geometry(), self._layout
+        if plotted is None or layout is None or abs(position.y() - plotted.plot.bottom()) > MARK_HEIGHT * 1.5:
+            return None
+        return self._nearest_session(plotted, layout, position.x())
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         text = self.tooltip_at(event.position())
         if text:
             QToolTip.showText(event.globalPosition().toPoint(), text, self)
         else:
             QToolTip.hideText()
+        over_mark = self.session_at(event.position()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over_mark else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        session = self.session_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and session is not None:
+            self.session_clicked.emit(session.entry_id)
+        super().mouseReleaseEvent(event)
 
     # Geometry ------------------------------------------------------------------
 
