@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sqlite3
 import statistics
 import subprocess
@@ -279,10 +278,4 @@ def progress(message: str) -> None:
 
 
 if __name__ == "__main__":
-    status = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # PySide6 6.12 on Python 3.11 drops a reference to None on every call of a method that returns nothing, and the
-    # KPI chart figure makes thousands of them; tearing the interpreter down would then abort on None's count
-    # reaching zero. Everything is printed by now, so leave without the teardown.
-    os._exit(status)
+    sys.exit(main())
