@@ -109,6 +109,15 @@ ORDER BY count(*) DESC, a.agent_id
 LIMIT 1
 """
 
+LONGEST_KPI_SERIES = """
+SELECT person_id, kpi_id
+FROM kpi_values
+WHERE deleted = 0
+GROUP BY person_id, kpi_id
+ORDER BY count(*) DESC, person_id, kpi_id
+LIMIT 1
+"""
+
 
 def tracker(connection: sqlite3.Connection, today: date) -> list[Any]:
     """Per active agent: the last counted session, sessions in 4 and 13 weeks, open and overdue commitments."""
@@ -148,3 +157,11 @@ def busiest_agent(connection: sqlite3.Connection) -> str:
     if row is None:
         raise SystemExit("The benchmark notebook has no leader-log entries.")
     return str(row[0])
+
+
+def longest_kpi_series(connection: sqlite3.Connection) -> tuple[str, str]:
+    """The person and KPI with the most values: years of weekly figures to chart."""
+    row = connection.execute(LONGEST_KPI_SERIES).fetchone()
+    if row is None:
+        raise SystemExit("The benchmark notebook has no KPI values.")
+    return str(row[0]), str(row[1])

@@ -15,6 +15,7 @@ from coachdesk.services.export import ExportService
 from coachdesk.services.integrity import IntegrityService
 from coachdesk.services.kpi_import import KpiImportService
 from coachdesk.services.kpi_spread import KpiSpreadService
+from coachdesk.services.kpi_trends import KpiTrendService
 from coachdesk.services.kpis import KpiService
 from coachdesk.services.ledger import LedgerService
 from coachdesk.services.log import LogService
@@ -52,6 +53,7 @@ class Services:
     kpi_import: KpiImportService
     kpi_spread: KpiSpreadService
     coaching_effect: CoachingEffectService
+    kpi_trends: KpiTrendService
     recognition: RecognitionService
     recognition_prompts: RecognitionPromptService
     mentoring: MentoringService
@@ -90,6 +92,7 @@ def build_services(notebook: Notebook, clock: Clock = datetime.now) -> Services:
         kpi_import=KpiImportService(notebook, clock, settings),
         kpi_spread=KpiSpreadService(notebook, clock),
         coaching_effect=CoachingEffectService(notebook, clock),
+        kpi_trends=KpiTrendService(notebook, clock),
         recognition=RecognitionService(notebook, clock, settings),
         recognition_prompts=RecognitionPromptService(notebook, clock, settings),
         mentoring=MentoringService(notebook, clock, settings, log),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.models import Kpi, KpiValue, Person, Team
 from coachdesk.services.base import Service, alive, live
-from coachdesk.services.kpis import KpiView, kpi_view, personal_targets
+from coachdesk.services.kpis import KpiView, kpi_view, own_targets_for_kpi
 
 RECENT_PERIODS = 4
 STEADY_PERIODS = 3
@@ -72,7 +72,7 @@ class KpiSpreadService(Service):
         with self._notebook.read() as session:
             kpi = live(session, Kpi, kpi_id, "KPI")
             view = kpi_view(kpi)
-            own = personal_targets(session, kpi_id)
+            own = own_targets_for_kpi(session, kpi_id)
             agents = select(Person.id, Person.full_name, Team.name).outerjoin(Team, Team.id == Person.team_id)
             agents = agents.where(alive(Person), Person.is_agent.is_(True), Person.archived.is_(False))
             for team in {kpi.team_id, team_id} - {None}:

@@ -187,11 +187,7 @@ class KpiService(Service):
     def latest_for(self, person_id: str) -> list[LatestKpi]:
         """Each KPI's most recent value for a person, against their own target where they have one."""
         with self._notebook.read() as session:
-            targets = dict(
-                session.execute(
-                    select(KpiTarget.kpi_id, KpiTarget.target).where(KpiTarget.person_id == person_id, alive(KpiTarget))
-                ).all()
-            )
+            targets = own_targets_of_person(session, person_id)
             result = []
             for kpi in session.scalars(select(Kpi).where(alive(Kpi)).order_by(Kpi.name)):
                 latest = session.execute(
@@ -205,6 +201,12 @@ class KpiService(Service):
                     target = targets.get(kpi.id, kpi.target)
                     result.append(LatestKpi(view, target, latest[0], latest[1], view.meets_target(latest[1], target)))
             return result
+
+
+def own_targets_of_person(session: Session, person_id: str) -> dict[str, float]:
+    """A person's own targets by KPI id, where they differ from the KPIs' own."""
+    query = select(KpiTarget.kpi_id, KpiTarget.target).where(KpiTarget.person_id == person_id, alive(KpiTarget))
+    return dict(session.execute(query).all())
 
 
 def upsert_kpi_values(session: Session, values: list[KpiValueInput]) -> None:
@@ -255,7 +257,7 @@ def measured_kpis() -> Select[Kpi]:
     return select(Kpi).where(alive(Kpi), Kpi.active.is_(True)).order_by(Kpi.name)
 
 
-def personal_targets(session: Session, kpi_id: str) -> dict[str, float]:
+def own_targets_for_kpi(session: Session, kpi_id: str) -> dict[str, float]:
     """The people whose own target for a KPI differs from the KPI's, by person id."""
     query = select(KpiTarget.person_id, KpiTarget.target).where(KpiTarget.kpi_id == kpi_id, alive(KpiTarget))
     return dict(session.execute(query).all())
@@ -267,7 +269,7 @@ def kpi_definition(session: Session, kpi: Kpi) -> KpiDefinition:
     targets = sorted(
         (
             PersonalTarget(person_id, names.get(person_id, "Someone removed"), target)
-            for person_id, target in personal_targets(session, kpi.id).items()
+            for person_id, target in own_targets_for_kpi(session, kpi.id).items()
         ),
         key=lambda t: t.person_name.casefold(),
     )

@@ -20,12 +20,15 @@ from coachdesk.models import AgendaSource, MeetingStatus
 from coachdesk.services import Services, build_services
 from coachdesk.services.agenda import AgendaEntry
 from coachdesk.services.kpi_spread import SpreadBasis
+from coachdesk.services.kpi_trends import TrendWord
 from coachdesk.services.plans import PlanView
 from coachdesk.services.today import week_of
 from coachdesk.services.tracker import CoachingStatus
 from coachdesk.storage import open_notebook
 from coachdesk.ui.agenda.page import AgendaPage
+from coachdesk.ui.agent.page import AgentPage
 from coachdesk.ui.errors import ErrorReporter
+from coachdesk.ui.kpi_chart.agent_tab import KPI_ROLE
 from coachdesk.ui.kpis.page import KpisPage
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.mentoring.page import MentoringPage
@@ -84,6 +87,21 @@ def showcase_plan(services: Services) -> PlanView:
         return (min(len(goals), 2), bool(plan.barriers), climbing, sum(g.evidence_count for g in goals))
 
     return max(services.plans.active_plans(), key=richness)
+
+
+def coached_kpi(services: Services) -> tuple[str, str]:
+    """An agent and a KPI that coaching moved: improving, with the most sessions focused on it."""
+
+    def focus_sessions(person_id: str, kpi_id: str) -> int:
+        return sum(mark.on_this_kpi for mark in services.kpi_trends.chart(person_id, kpi_id).sessions)
+
+    improving = [
+        (agent.person_id, choice.latest.kpi.id)
+        for agent in services.tracker.agents()
+        for choice in services.kpi_trends.choices(agent.person_id)
+        if choice.trend.word is TrendWord.IMPROVING
+    ]
+    return max(improving, key=lambda pair: focus_sessions(*pair))
 
 
 def run_for_a_while(services: Services, meeting_id: str) -> str:
@@ -172,6 +190,7 @@ def main() -> int:
         plan = showcase_plan(services)
         export = kpi_export(services, Path(folder) / "wfm-export-week.csv")
         adherence = next(kpi.id for kpi in services.kpis.list_kpis() if kpi.name == "Adherence")
+        coached_agent, coached_kpi_id = coached_kpi(services)
         notebook.close()
 
         tasks = ThreadTaskRunner()
@@ -207,6 +226,17 @@ def main() -> int:
         settle(app, tasks)
         save(plan_editor, "plan-editor")
         plan_editor.done(0)  # closes without asking whether to discard the reason typed above
+        window.open_agent(coached_agent)
+        agent_page = window.pages["agent"]
+        assert isinstance(agent_page, AgentPage)
+        agent_page.tabs.setCurrentWidget(agent_page.kpis)
+        settle(app, tasks)
+        kpi_rows = agent_page.kpis.choices
+        kpi_ids = [kpi_rows.item(row).data(KPI_ROLE) for row in range(kpi_rows.count())]
+        kpi_rows.setCurrentRow(kpi_ids.index(coached_kpi_id))
+        settle(app, tasks)
+        save(window, "kpi-chart")
+        agent_page.tabs.setCurrentWidget(agent_page.details)
 
         window.new_session(overdue.person_id)
         editor = window.editors[0]

@@ -31,6 +31,7 @@ from coachdesk.ui.agent.side_panels import SidePanels
 from coachdesk.ui.agent.timeline_delegate import TimelineDelegate
 from coachdesk.ui.agent.timeline_model import ENTRY_ROLE, TimelineModel
 from coachdesk.ui.context import Topic, UiContext
+from coachdesk.ui.kpi_chart.agent_tab import AgentKpis
 from coachdesk.ui.page import Page
 from coachdesk.ui.recognition.recognise_dialog import RecogniseDialog
 from coachdesk.ui.widgets import column, muted
@@ -101,6 +102,9 @@ class AgentPage(Page):
         self.tabs.setAccessibleName("Agent workspace")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.details, "S&ession")
+        self.kpis = AgentKpis(context)
+        self.kpis.session_chosen.connect(self._open_session)
+        self.tabs.addTab(self.kpis, "&KPIs")
         self.plan_tab = PlanTab(context)
         self.tabs.addTab(self.plan_tab, "&Plan")
 
@@ -132,6 +136,7 @@ class AgentPage(Page):
             self._clear("Loading…")
         self.person_id = person_id
         self.entry_id = entry_id
+        self.kpis.show_person(person_id)
         self.mark_stale()
 
     def refresh(self) -> None:
@@ -216,6 +221,11 @@ class AgentPage(Page):
         self.context.load(self, lambda: log.get(entry_id), self._show_entry)
 
     # Actions ---------------------------------------------------------------
+
+    def _open_session(self, entry_id: str) -> None:
+        self.entry_id = entry_id
+        self._select_wanted()
+        self._read_session()
 
     def _read_session(self) -> None:
         self.tabs.setCurrentWidget(self.details)
