@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -76,14 +76,14 @@ def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_pack(context: CommandContext, args: argparse.Namespace) -> int:
-    from coachdesk.reports.content import ALL_SECTIONS, PackRequest, Section
+    from coachdesk.reports.content import ALL_SECTIONS, PackRequest, Section, default_first_day
     from coachdesk.reports.gather import checked_period
     from coachdesk.reports.layout import PackLayout, Paper, paper_for_locale
 
     if args.combined and not args.team:
         raise CoachDeskError("--combined goes with --team; a single agent's pack is already one file.")
     last_day = args.last_day or date.today()
-    first_day = args.first_day or last_day - timedelta(days=365)
+    first_day = args.first_day or default_first_day(last_day)
     checked_period(first_day, last_day)
     sections = tuple(Section(word) for word in args.sections) if args.sections else ALL_SECTIONS
     organisation = context.services.settings.organisation() if args.organisation is None else args.organisation

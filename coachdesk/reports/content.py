@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from coachdesk.services.log import EntryView
 from coachdesk.services.plans import PlanView
@@ -44,6 +44,11 @@ SECTION_TITLES = {
 }
 
 ALL_SECTIONS = tuple(Section)
+
+
+def default_first_day(last_day: date) -> date:
+    """A review looks back over a year unless the manager says otherwise."""
+    return last_day - timedelta(days=365)
 
 
 @dataclass(frozen=True)

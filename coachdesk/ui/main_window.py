@@ -248,6 +248,15 @@ class MainWindow(QMainWindow):
             page.show_meeting(meeting_id)
             self.show_page(AGENDA)
 
+    def review_pack(self, person_id: str) -> None:
+        """The Review packs screen with this agent chosen, over the default period."""
+        from coachdesk.ui import screens
+
+        page = self.pages[screens.ReviewPacksPage.key]
+        assert isinstance(page, screens.ReviewPacksPage)
+        page.choose_agent(person_id)
+        self.show_page(page.key)
+
     def new_session(self, agent_id: str | None = None) -> None:
         if self.context is None:
             return

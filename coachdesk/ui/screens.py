@@ -40,6 +40,7 @@ __all__ = [
     "KpisPage",
     "OneOnOnesPage",
     "Page",
+    "ReviewPacksPage",
     "SearchPage",
     "Services",
     "SessionEditor",

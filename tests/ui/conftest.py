@@ -26,6 +26,7 @@ class RecordingNavigator:
         self.opened_plans: list[str] = []
         self.new_sessions: list[str | None] = []
         self.opened_meetings: list[str] = []
+        self.review_packs: list[str] = []
         self.messages: list[str] = []
 
     def open_agent(self, person_id: str) -> None:
@@ -42,6 +43,9 @@ class RecordingNavigator:
 
     def open_meeting(self, meeting_id: str) -> None:
         self.opened_meetings.append(meeting_id)
+
+    def review_pack(self, person_id: str) -> None:
+        self.review_packs.append(person_id)
 
     def show_saved(self, message: str) -> None:
         self.messages.append(message)

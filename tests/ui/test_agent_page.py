@@ -25,7 +25,7 @@ from coachdesk.ui.context import ChangeNotices, Topic, UiContext
 from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.settings import UiSettings
 from tests.conftest import TODAY, Team
-from tests.ui.conftest import RecordingNavigator
+from tests.ui.conftest import RecordingNavigator, show_active
 
 
 def log_session(services: Services, agent_id: str, days_ago: int, what: str, **changes: Any) -> str:
@@ -322,3 +322,15 @@ def test_switching_agents_quickly_never_shows_the_previous_agents_results(
     assert shown_entries(page) == ["Tomás's session"]
     assert "Tomás's session" in page.details.toPlainText()
     assert "Priya" not in page.details.toPlainText()
+
+
+def test_review_pack_leads_to_this_agents_pack(
+    qtbot: QtBot, ui_context: UiContext, team: Team, navigator: RecordingNavigator
+) -> None:
+    page = open_page(qtbot, ui_context, team.priya.id)
+    show_active(qtbot, page)
+    qtbot.waitUntil(page.review_pack.isEnabled)
+
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+    assert navigator.review_packs == [team.priya.id]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -22,9 +23,11 @@ from coachdesk.drafts import DraftStore
 from coachdesk.services import Services
 from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.packs.page import ReviewPacksPage
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ImmediateTaskRunner, ThreadTaskRunner
-from tests.conftest import NOW, Team
+from coachdesk.ui.widgets import as_date
+from tests.conftest import NOW, TODAY, Team
 from tests.ui.conftest import show_active
 
 
@@ -150,4 +153,22 @@ def test_every_control_on_every_screen_has_a_name_for_screen_readers(
         and not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox))
     ]
     assert unnamed == []
+    window.close_notebook()
+
+
+def test_ctrl_p_on_an_agents_page_opens_their_review_pack_over_the_last_year(
+    qtbot: QtBot, notebook_file: Path, team: Team, ui_settings: UiSettings
+) -> None:
+    window = open_window(qtbot, notebook_file, ui_settings, ImmediateTaskRunner())
+    packs = window.pages["packs"]
+    assert isinstance(packs, ReviewPacksPage)
+    window.show_page("packs")
+    packs.first_day.setDate(QDate(2026, 9, 1))
+    window.open_agent(team.tomas.id)
+
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.stack.currentWidget() is packs
+    assert packs.who.currentText() == "Tomás Ruiz"
+    assert (as_date(packs.first_day.date()), as_date(packs.last_day.date())) == (TODAY - timedelta(days=365), TODAY)
     window.close_notebook()

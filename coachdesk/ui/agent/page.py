@@ -65,6 +65,13 @@ class AgentPage(Page):
         self.recognise.clicked.connect(self._recognise)
         self.header.add_action(self.recognise)
         QShortcut(QKeySequence("Ctrl+R"), self, self.recognise.click)
+        self.review_pack = QPushButton("Re&view pack…")
+        self.review_pack.setAccessibleName("Review pack")
+        self.review_pack.setToolTip("Make a review pack of this agent's evidence for performance reviews (Ctrl+P)")
+        self.review_pack.setEnabled(False)
+        self.review_pack.clicked.connect(self._review_pack)
+        self.header.add_action(self.review_pack)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.review_pack.click)
 
         self.details = QTextBrowser()
         self.details.setAccessibleName("Session details")
@@ -159,6 +166,7 @@ class AgentPage(Page):
         self.overview = overview
         self.header.show_overview(overview)
         self.recognise.setEnabled(not overview.person.archived)
+        self.review_pack.setEnabled(True)
         self.panels.show_overview(overview)
         self.plan_tab.show_person(overview.person.id)
         self.model.show_first_page(overview.person.id, overview.today, overview.timeline)
@@ -240,6 +248,10 @@ class AgentPage(Page):
             person = self.overview.person
             RecogniseDialog(self.context, person.id, person.full_name, parent=self).open()
 
+    def _review_pack(self) -> None:
+        if self.overview is not None:
+            self.context.navigator.review_pack(self.overview.person.id)
+
     def _follow_up(self, commitment: CommitmentView, status: CommitmentStatus) -> None:
         commitments = self.context.services.commitments
         self.context.change(
@@ -259,6 +271,7 @@ class AgentPage(Page):
         self._seeking = False
         self.header.show_loading(message)
         self.recognise.setEnabled(False)
+        self.review_pack.setEnabled(False)
         self.model.clear()
         self.panels.clear()
         self.details.clear()
