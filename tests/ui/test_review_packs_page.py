@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from coachdesk.reports.content import Section
@@ -12,7 +15,7 @@ from coachdesk.services import Services
 from coachdesk.ui.context import UiContext
 from coachdesk.ui.packs.page import ReviewPacksPage
 from tests.conftest import Team
-from tests.reports.pdf_tools import bookmarks_of, check_structure, text_of
+from tests.reports.pdf_tools import bookmarks_of, check_structure, info_of, page_count, text_of
 from tests.ui.conftest import RecordingNavigator, show_active
 
 
@@ -107,3 +110,73 @@ def test_a_team_run_can_be_cancelled_and_says_how_far_it_got(
     qtbot.waitUntil(lambda: page.outcome.text() == "Stopped after 0 of 2 packs.", timeout=60_000)
     assert page.make.isEnabled()
     assert not page.cancel.isVisible()
+
+
+def ink_share(image: QImage) -> float:
+    """The share of sampled pixels that are not white paper."""
+    samples = [(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)]
+    return sum(image.pixelColor(x, y).lightness() < 200 for x, y in samples) / len(samples)
+
+
+@pytest.mark.parametrize("paper_shape", [("A4", 297 / 210), ("Letter", 11 / 8.5)], ids=["A4", "Letter"])
+def test_preview_shows_the_first_page_on_the_chosen_paper(
+    qtbot: QtBot, ui_context: UiContext, team: Team, tmp_path: Path, paper_shape: tuple[str, float]
+) -> None:
+    paper, height_per_width = paper_shape
+    page = packs_page(qtbot, ui_context, tmp_path / "p.pdf")
+    page.resize(1200, 800)
+    choose(page, "Priya Shah")
+    page.paper.setCurrentText(paper)
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: page.preview.page is not None)
+    full = page.preview.page
+    assert full is not None
+    assert full.height() / full.width() == pytest.approx(height_per_width, abs=0.005)
+    shown = page.preview.pixmap()
+    assert shown.height() / shown.width() == pytest.approx(height_per_width, abs=0.01)
+    assert shown.height() < full.height(), "scaled down to fit the screen"
+    assert shown.height() <= page.preview.height()
+    assert ink_share(full.toImage()) > 0.01, "the page has print on it"
+    assert page.preview_caption.text().startswith("Page 1 of ")
+    assert "Priya Shah" in page.preview_caption.text()
+    assert not list(tmp_path.glob("*.pdf")), "a preview saves nothing"
+    page.private.setChecked(True)
+    assert "changed since this preview" in page.preview_caption.text()
+
+
+def test_a_preview_that_cannot_be_made_says_why_in_its_place(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, tmp_path: Path
+) -> None:
+    page = packs_page(qtbot, ui_context, tmp_path / "p.pdf")
+    choose(page, "Priya Shah")
+    page.first_day.setDate(QDate(2026, 6, 1))
+    page.last_day.setMinimumDate(QDate(2000, 1, 1))
+    page.last_day.setDate(QDate(2026, 3, 1))
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    assert page.preview.page is None
+    assert page.preview.text() == "No preview: The period ends (2026-03-01) before it starts (2026-06-01)."
+
+
+def test_print_sends_every_page_of_the_saved_pack_to_the_printer(
+    qtbot: QtBot, ui_context: UiContext, team: Team, tmp_path: Path
+) -> None:
+    saved, printed = tmp_path / "priya.pdf", tmp_path / "printed.pdf"
+    page = packs_page(qtbot, ui_context, saved)
+    choose(page, "Priya Shah")
+    page.paper.setCurrentText("Letter")
+    assert not page.print_button.isVisible(), "nothing to print before a pack is saved"
+    qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.outcome.text().startswith("Saved 1 pack"))
+
+    def to_file(printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    page.ask_printer = to_file  # type: ignore[method-assign]
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.outcome.text().startswith("Sent "), timeout=60_000)
+    pages = page_count(saved)
+    assert page.outcome.text() == f"Sent {pages} pages to the printer."
+    assert page_count(printed) == pages
+    assert info_of(printed)["Page size"].startswith("612 x 792 pts"), "printed on the pack's own Letter paper"
