@@ -32,6 +32,7 @@ from coachdesk.ui.kpi_chart.agent_tab import KPI_ROLE
 from coachdesk.ui.kpis.page import KpisPage
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.mentoring.page import MentoringPage
+from coachdesk.ui.packs.page import ReviewPacksPage
 from coachdesk.ui.recognition.recognise_dialog import RecogniseDialog
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ThreadTaskRunner
@@ -178,6 +179,22 @@ def capture_recognition_and_mentoring(app: QApplication, tasks: ThreadTaskRunner
     dialog.reject()
 
 
+def capture_review_packs(app: QApplication, tasks: ThreadTaskRunner, window: MainWindow, agent_id: str) -> None:
+    """Arrives from the agent's page, as a manager would, and previews the first page."""
+    window.open_agent(agent_id)
+    settle(app, tasks)
+    agent_page = window.pages["agent"]
+    assert isinstance(agent_page, AgentPage)
+    agent_page.review_pack.click()
+    settle(app, tasks)
+    packs = window.pages["packs"]
+    assert isinstance(packs, ReviewPacksPage)
+    packs.organisation.setText("Northwind Contact Centre")
+    packs.show_preview()
+    settle(app, tasks)
+    save(window, "review-packs")
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
@@ -294,6 +311,7 @@ def main() -> int:
         save(window, "agenda-during")
 
         capture_recognition_and_mentoring(app, tasks, window)
+        capture_review_packs(app, tasks, window, coached_agent)
 
         window.close()
         tasks.shutdown()

@@ -283,8 +283,7 @@ class ReviewPacksPage(Page):
 
     def _show_preview(self, preview: PackPreview) -> None:
         self.preview.show_picture(preview.picture)
-        pages = f"{preview.pages} page{'s' if preview.pages != 1 else ''}"
-        self.preview_caption.setText(f"Page 1 of {pages}: {preview.agent_name}, {preview.period}.")
+        self.preview_caption.setText(f"Page 1 of {preview.pages}: {preview.agent_name}, {preview.period}.")
 
     def _preview_failed(self, error: BaseException) -> None:
         self.preview.show_message(f"No preview: {self.context.errors.message_for(error)}")
