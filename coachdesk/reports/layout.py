@@ -24,13 +24,38 @@ class Paper(enum.StrEnum):
         return size
 
 
-def paper_for_locale(name: str | None = None) -> Paper:
-    """Letter for North and Central American locales (en_US.UTF-8, es_MX...), A4 otherwise."""
+LETTER_COUNTRY_NAMES = frozenset(
+    {
+        "UNITED STATES",
+        "CANADA",
+        "MEXICO",
+        "PHILIPPINES",
+        "CHILE",
+        "COLOMBIA",
+        "VENEZUELA",
+        "GUATEMALA",
+        "COSTA RICA",
+        "PUERTO RICO",
+        "EL SALVADOR",
+        "PANAMA",
+        "DOMINICAN REPUBLIC",
+        "NICARAGUA",
+    }
+)
+"""The same places as Windows names them in its locale names ("English_United States")."""
+
+
+def paper_for_locale(name: str | None = None, system_name: str = "") -> Paper:
+    """Letter for North and Central American locales (en_US.UTF-8, es_MX...), A4 otherwise.
+
+    Without a `name`, the environment decides (LC_PAPER before LANG, as on Linux), then `system_name` (the desktop's
+    own locale, for apps started where no such variable is set, as on macOS and Windows), then Python's locale.
+    """
     if name is None:
         name = os.environ.get("LC_ALL") or os.environ.get("LC_PAPER") or os.environ.get("LANG") or ""
-        name = name or (locale.getlocale()[0] or "")
+        name = name or system_name or (locale.getlocale()[0] or "")
     territory = name.split(".")[0].partition("_")[2].upper()
-    return Paper.LETTER if territory in LETTER_TERRITORIES else Paper.A4
+    return Paper.LETTER if territory in LETTER_TERRITORIES | LETTER_COUNTRY_NAMES else Paper.A4
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,8 @@ def test_paper_follows_the_locale_unless_chosen(services: Services, team: Team, 
     assert paper_for_locale("fr_CA") is Paper.LETTER
     assert paper_for_locale("en_GB.UTF-8") is Paper.A4
     assert paper_for_locale("C") is Paper.A4
+    assert paper_for_locale("English_United States.1252") is Paper.LETTER, "as Windows names it"
+    assert paper_for_locale("English_United Kingdom.1252") is Paper.A4
     path = tmp_path / "pack.pdf"
     build(services, PackRequest(team.priya.id, *YEAR), path, PackLayout(Paper.LETTER))
     assert "letter" in info_of(path)["Page size"]

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from coachdesk.reports.content import Section
 from coachdesk.services import Services
+from coachdesk.services.log import SessionDraft
 from coachdesk.ui.context import UiContext
 from coachdesk.ui.packs.page import ReviewPacksPage
-from tests.conftest import Team
+from coachdesk.ui.widgets import as_date
+from tests.conftest import TODAY, Team
 from tests.reports.pdf_tools import bookmarks_of, check_structure, info_of, page_count, text_of
 from tests.ui.conftest import RecordingNavigator, show_active
 
@@ -180,3 +183,58 @@ def test_print_sends_every_page_of_the_saved_pack_to_the_printer(
     assert page.outcome.text() == f"Sent {pages} pages to the printer."
     assert page_count(printed) == pages
     assert info_of(printed)["Page size"].startswith("612 x 792 pts"), "printed on the pack's own Letter paper"
+
+
+def test_arriving_from_a_persons_page_chooses_them_even_when_they_are_not_an_agent(
+    qtbot: QtBot, ui_context: UiContext, team: Team, tmp_path: Path
+) -> None:
+    page = packs_page(qtbot, ui_context, tmp_path / "dana.pdf")
+    page.first_day.setDate(QDate(2026, 9, 1))
+    page.choose_agent(team.leader.id)
+    assert page.who.currentText() == "Dana Whitfield"
+    assert (as_date(page.first_day.date()), as_date(page.last_day.date())) == (TODAY - timedelta(days=365), TODAY)
+    page.choose_agent(team.tomas.id)
+    assert page.who.currentText() == "Tomás Ruiz"
+
+
+def test_private_notes_reach_the_pack_only_when_ticked(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, tmp_path: Path
+) -> None:
+    services.log.record_session(
+        SessionDraft(
+            (team.priya.id,), "Reviewed calls", held_on=TODAY - timedelta(days=3), private_notes="Health matter"
+        )
+    )
+    shared, private = tmp_path / "shared.pdf", tmp_path / "private.pdf"
+    page = packs_page(qtbot, ui_context, shared)
+    choose(page, "Priya Shah")
+    qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+    page.ask_target = lambda suggested, folder: private  # type: ignore[method-assign]
+    page.private.setChecked(True)
+    qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+    assert "Reviewed calls" in text_of(shared)
+    assert "Health matter" not in text_of(shared)
+    assert "Health matter" in text_of(private)
+
+
+@pytest.mark.parametrize("paper_setting", [("", "A4"), ("en_US.UTF-8", "Letter")], ids=["desktop", "LC_PAPER"])
+def test_paper_follows_the_desktops_locale_unless_the_environment_names_one(
+    qtbot: QtBot,
+    ui_context: UiContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    paper_setting: tuple[str, str],
+) -> None:
+    lc_paper, expected = paper_setting
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    if lc_paper:
+        monkeypatch.setenv("LC_PAPER", lc_paper)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        page = ReviewPacksPage(ui_context)
+        qtbot.addWidget(page)
+    finally:
+        QLocale.setDefault(previous)
+    assert page.paper.currentText() == expected

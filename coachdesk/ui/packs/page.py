@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -92,7 +92,7 @@ class ReviewPacksPage(Page):
         self.paper.setAccessibleName("Paper size")
         self.paper.addItem("A4", Paper.A4)
         self.paper.addItem("Letter", Paper.LETTER)
-        self.paper.setCurrentIndex(self.paper.findData(paper_for_locale()))
+        self.paper.setCurrentIndex(self.paper.findData(paper_for_locale(system_name=QLocale().name())))
         self.organisation = QLineEdit()
         self.organisation.setAccessibleName("Organisation")
         self.organisation.setPlaceholderText("printed at the top of every page")
@@ -208,16 +208,20 @@ class ReviewPacksPage(Page):
         self.printer.failed.connect(self._print_failed)
 
     def choose_agent(self, person_id: str) -> None:
-        """Chooses one agent and the default period, as when arriving from the agent's own page."""
+        """Chooses one person and the default period, as when arriving from their own page; a team leader or
+        someone archived is offered too, as the command line would make their pack."""
         self._wanted = (AGENT, person_id)
         self._period_set = False
         self.mark_stale()
 
     def refresh(self) -> None:
         services = self.context.services
+        wanted = self._wanted[1] if self._wanted else None
 
         def choices() -> Choices:
             agents = tuple(p for p in services.people.list_people() if p.is_agent)
+            if wanted is not None and wanted not in {p.id for p in agents}:
+                agents += (services.people.get(wanted),)
             teams = tuple(t.name for t in services.people.list_teams())
             return Choices(agents, teams, services.settings.organisation(), services.log.today())
 
