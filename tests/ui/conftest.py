@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -49,6 +51,27 @@ class RecordingNavigator:
 
     def show_saved(self, message: str) -> None:
         self.messages.append(message)
+
+
+class ManualTaskRunner:
+    """Holds work until the test runs it, so results can arrive after the person has moved on."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
+
+    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Any) -> None:
+        self.waiting.append((work, on_done))
+
+    def run_next(self) -> None:
+        work, on_done = self.waiting.pop(0)
+        on_done(work())
+
+    def run_all(self) -> None:
+        while self.waiting:
+            self.run_next()
+
+    def shutdown(self) -> None:
+        self.waiting.clear()
 
 
 @pytest.fixture

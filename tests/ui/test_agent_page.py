@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from coachdesk.ui.context import ChangeNotices, Topic, UiContext
 from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.settings import UiSettings
 from tests.conftest import TODAY, Team
-from tests.ui.conftest import RecordingNavigator, show_active
+from tests.ui.conftest import ManualTaskRunner, RecordingNavigator, show_active
 
 
 def log_session(services: Services, agent_id: str, days_ago: int, what: str, **changes: Any) -> str:
@@ -269,27 +268,6 @@ def test_kpis_show_the_latest_value_against_target(
     names = {label.accessibleName() for label in table.findChildren(QLabel)}
     assert "Adherence: 82.0%, target 85.0%, below target" in names
     assert "Average handle time: 400.0 s, target 420.0 s, meets target" in names
-
-
-class ManualTaskRunner:
-    """Holds work until the test runs it, so results can arrive after the person has moved on."""
-
-    def __init__(self) -> None:
-        self.waiting: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
-
-    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Any) -> None:
-        self.waiting.append((work, on_done))
-
-    def run_next(self) -> None:
-        work, on_done = self.waiting.pop(0)
-        on_done(work())
-
-    def run_all(self) -> None:
-        while self.waiting:
-            self.run_next()
-
-    def shutdown(self) -> None:
-        self.waiting.clear()
 
 
 @pytest.fixture

@@ -14,12 +14,14 @@ from pytestqt.qtbot import QtBot
 from coachdesk.reports.content import Section
 from coachdesk.services import Services
 from coachdesk.services.log import SessionDraft
-from coachdesk.ui.context import UiContext
+from coachdesk.ui.context import ChangeNotices, UiContext
+from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.packs.page import ReviewPacksPage
+from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.widgets import as_date
 from tests.conftest import TODAY, Team
 from tests.reports.pdf_tools import bookmarks_of, check_structure, info_of, page_count, text_of
-from tests.ui.conftest import RecordingNavigator, show_active
+from tests.ui.conftest import ManualTaskRunner, RecordingNavigator, show_active
 
 
 def packs_page(qtbot: QtBot, ui_context: UiContext, target: Path) -> ReviewPacksPage:
@@ -238,3 +240,21 @@ def test_paper_follows_the_desktops_locale_unless_the_environment_names_one(
     finally:
         QLocale.setDefault(previous)
     assert page.paper.currentText() == expected
+
+
+def test_a_preview_that_arrives_after_the_choices_changed_says_so(
+    qtbot: QtBot, services: Services, team: Team, tmp_path: Path, ui_settings: UiSettings
+) -> None:
+    held = ManualTaskRunner()
+    context = UiContext(services, held, ErrorReporter(tmp_path), ChangeNotices(), ui_settings, RecordingNavigator())
+    page = ReviewPacksPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    held.run_all()
+    choose(page, "Priya Shah")
+    page.show_preview()
+    assert page.preview.text() == "Drawing the first page…"
+    choose(page, "Tomás Ruiz")
+    held.run_all()
+    assert page.preview.page is not None
+    assert page.preview_caption.text().startswith("The choices have changed since this preview")

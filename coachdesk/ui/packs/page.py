@@ -274,8 +274,9 @@ class ReviewPacksPage(Page):
         """Draws the first page on the worker: for a team, the first agent's pack, as the combined PDF begins."""
         if not self.preview_button.isEnabled():
             return
-        kind, value = self.who.currentData()
-        services, request, layout = self.context.services, self._request(), self._layout()
+        choices = self._preview_choices()
+        (kind, value), request, layout = choices
+        services = self.context.services
 
         def draw() -> PackPreview:
             agent_id = team_agents(services, value)[1][0] if kind == TEAM else value
@@ -283,11 +284,16 @@ class ReviewPacksPage(Page):
 
         self.preview.show_message("Drawing the first page…")
         self.preview_caption.setText("")
-        self.context.tasks.submit(draw, self._show_preview, self._preview_failed)
+        self.context.tasks.submit(draw, lambda preview: self._show_preview(preview, choices), self._preview_failed)
 
-    def _show_preview(self, preview: PackPreview) -> None:
+    def _preview_choices(self) -> tuple[tuple[str, str], PackRequest, PackLayout]:
+        return self.who.currentData(), self._request(), self._layout()
+
+    def _show_preview(self, preview: PackPreview, drawn_for: tuple[tuple[str, str], PackRequest, PackLayout]) -> None:
         self.preview.show_picture(preview.picture)
         self.preview_caption.setText(f"Page 1 of {preview.pages}: {preview.agent_name}, {preview.period}.")
+        if drawn_for != self._preview_choices():
+            self._preview_outdated()
 
     def _preview_failed(self, error: BaseException) -> None:
         self.preview.show_message(f"No preview: {self.context.errors.message_for(error)}")
