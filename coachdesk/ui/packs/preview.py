@@ -25,7 +25,6 @@ class PagePreview(QLabel):
         self.setWordWrap(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.setMinimumSize(QSize(220, 300))
         self._page: QPixmap | None = None
         self.show_message(message)
 
@@ -48,9 +47,9 @@ class PagePreview(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        if self._page is None:
-            return
         room = self.contentsRect().size() - QSize(8, 8)
+        if self._page is None or room.isEmpty():
+            return
         self.setPixmap(
             self._page.scaled(room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
         )
