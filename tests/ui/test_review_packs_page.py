@@ -258,3 +258,23 @@ def test_a_preview_that_arrives_after_the_choices_changed_says_so(
     held.run_all()
     assert page.preview.page is not None
     assert page.preview_caption.text().startswith("The choices have changed since this preview")
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")
+def test_a_printer_that_cannot_start_is_explained(
+    qtbot: QtBot, ui_context: UiContext, team: Team, tmp_path: Path
+) -> None:
+    page = packs_page(qtbot, ui_context, tmp_path / "priya.pdf")
+    choose(page, "Priya Shah")
+    qtbot.mouseClick(page.make, Qt.MouseButton.LeftButton)
+
+    def to_nowhere(printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "no such folder" / "printed.pdf"))
+        return True
+
+    page.ask_printer = to_nowhere  # type: ignore[method-assign]
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert page.outcome.text() == "The pack was not printed."
+    assert ui_context.errors.shown[-1].startswith("The printer could not be started.")
+    assert page.make.isEnabled()
