@@ -217,20 +217,19 @@ class OneOnOnesPage(Page):
         bar.setFrameShape(QFrame.Shape.StyledPanel)
         bar.setAutoFillBackground(True)
         bar.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for button in (self.start_button, self.move_button, self.cancel_button, self.missed_button):
-            buttons.addWidget(button)
-        buttons.addSpacing(18)
-        buttons.addWidget(self.schedule_button)
-        buttons.addWidget(self.cadence_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
         layout.addWidget(self.chosen_label)
         layout.addWidget(self.chosen_reason)
-        layout.addLayout(buttons)
+        meeting_actions = (self.start_button, self.move_button, self.cancel_button, self.missed_button)
+        for row in (meeting_actions, (self.schedule_button, self.cadence_button)):
+            buttons = QHBoxLayout()
+            buttons.setSpacing(6)
+            for button in row:
+                buttons.addWidget(button)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
         return bar
 
     def _button(self, text: str, name: str, tooltip: str) -> QPushButton:
