@@ -188,6 +188,17 @@ class AgendaService(ServiceWithSettings):
             )
             return meeting_view(following) if following else None
 
+    def in_progress(self) -> MeetingView | None:
+        """The meeting started last and not ended: the app reopens it on start, as it was left."""
+        with self._notebook.read() as session:
+            meeting = session.scalar(
+                select(Meeting)
+                .where(Meeting.status == MeetingStatus.IN_PROGRESS, alive(Meeting))
+                .order_by(Meeting.started_at.desc(), Meeting.created_at.desc())
+                .limit(1)
+            )
+            return meeting_view(meeting) if meeting else None
+
     def start(self, meeting_id: str) -> AgendaView:
         """Starts the meeting, or resumes one in progress where it was left."""
         with self._notebook.write() as session:

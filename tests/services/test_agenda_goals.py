@@ -107,3 +107,15 @@ def test_a_commitment_item_marked_private_makes_its_commitment_private_too(servi
     entry = services.log.get(ended.entry_id)
     assert "Book the GP" not in entry.next_steps
     assert "Book the GP" in entry.private_notes
+
+
+def test_the_meeting_in_progress_is_the_one_started_last_and_not_ended(services: Services, team: Team) -> None:
+    assert services.agenda.in_progress() is None
+    meeting_id = started_meeting(services, team)
+
+    running = services.agenda.in_progress()
+
+    assert running is not None
+    assert running.id == meeting_id
+    services.agenda.end(meeting_id)
+    assert services.agenda.in_progress() is None

@@ -84,7 +84,7 @@ class CaptureBar(QWidget):
         self.recognise_button.setAccessibleName("Record recognition")
         self.recognise_button.setToolTip("Record the recognition (Enter)")
         self.recognise_button.setAutoDefault(False)
-        self.private = QCheckBox("Pri&vate: kept to you, out of exports and review packs")
+        self.private = QCheckBox("Pri&vate")
         self.private.setAccessibleName("Private")
         self.private.setToolTip(
             "The next commitment or recognition stays on this device and out of what is shared; "

@@ -12,6 +12,9 @@ from coachdesk.services.agenda import AgendaView
 from coachdesk.services.meetings import UPCOMING
 from coachdesk.ui.editor.goal_checklist import GoalChecklist
 
+BOX_MINIMUM_WIDTH = 120
+"""A long goal is cut short in a narrow window rather than widening it; its tooltip holds it whole."""
+
 
 class GoalsPanel(QWidget):
     ticked = Signal(tuple)
@@ -39,4 +42,7 @@ class GoalsPanel(QWidget):
             note = "The meeting worked on no plan goal."
         goals = view.goals if to_come else tuple(g for g in view.goals if g.ticked)
         self.checklist.set_goals([(g.id, g.title) for g in goals], note, {g.id for g in goals if g.ticked})
+        for box in self.checklist.boxes:
+            box.setMinimumWidth(BOX_MINIMUM_WIDTH)
+            box.setToolTip(box.text())
         self.checklist.setEnabled(view.status is MeetingStatus.IN_PROGRESS)
