@@ -45,4 +45,4 @@ class GoalsPanel(QWidget):
         for box in self.checklist.boxes:
             box.setMinimumWidth(BOX_MINIMUM_WIDTH)
             box.setToolTip(box.text())
-        self.checklist.setEnabled(view.status is MeetingStatus.IN_PROGRESS)
+        self.setEnabled(view.status is MeetingStatus.IN_PROGRESS)
