@@ -20,6 +20,7 @@ from coachdesk.models.meetings import (
     AgendaSource,
     Cadence,
     Meeting,
+    MeetingGoal,
     MeetingStatus,
     OneOnOneSeries,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "LogEntryAgent",
     "LogEntryGoal",
     "Meeting",
+    "MeetingGoal",
     "MeetingStatus",
     "Mentorship",
     "MentorshipStatus",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime, time
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coachdesk.models.base import Base, Privatable, Synced, enum_column
@@ -89,3 +89,17 @@ class AgendaItem(Synced, Privatable, Base):
     commitment_id: Mapped[str | None] = mapped_column(ForeignKey("commitments.id"))
     step_id: Mapped[str | None] = mapped_column(ForeignKey("plan_steps.id"))
     kpi_id: Mapped[str | None] = mapped_column(ForeignKey("kpis.id"))
+
+
+class MeetingGoal(Synced, Base):
+    """A plan goal ticked as worked on during a one-on-one; unticked, it is marked deleted.
+
+    The ticks live with the meeting, like its notes, so they survive a crash; ending the meeting turns them into
+    the log entry's `LogEntryGoal` links, the goals' evidence.
+    """
+
+    __tablename__ = "meeting_goals"
+    __table_args__ = (UniqueConstraint("meeting_id", "goal_id"),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"))
+    goal_id: Mapped[str] = mapped_column(ForeignKey("plan_goals.id"))

@@ -24,7 +24,7 @@ agenda moves with it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -47,6 +47,7 @@ from coachdesk.models import (
     PlanStep,
     Recognition,
 )
+from coachdesk.services.agenda_goals import GoalWorkedOn, link_goals, meeting_goals, tick_goals
 from coachdesk.services.agenda_items import (
     LINK_COLUMN,
     carry,
@@ -144,6 +145,8 @@ class AgendaView:
     """When the series last met before this meeting."""
     entry_id: str | None
     """The leader-log entry the meeting was written into once it ended."""
+    goals: tuple[GoalWorkedOn, ...]
+    """The report's open plan goals, ticked where the meeting worked on them."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,17 @@ class AgendaService(ServiceWithSettings):
                 None,
             )
             return meeting_view(following) if following else None
+
+    def in_progress(self) -> MeetingView | None:
+        """The meeting started last and not ended: the app reopens it on start, as it was left."""
+        with self._notebook.read() as session:
+            meeting = session.scalar(
+                select(Meeting)
+                .where(Meeting.status == MeetingStatus.IN_PROGRESS, alive(Meeting))
+                .order_by(Meeting.started_at.desc(), Meeting.created_at.desc())
+                .limit(1)
+            )
+            return meeting_view(meeting) if meeting else None
 
     def start(self, meeting_id: str) -> AgendaView:
         """Starts the meeting, or resumes one in progress where it was left."""
@@ -237,6 +251,24 @@ class AgendaService(ServiceWithSettings):
             session.add(item)
             session.flush()
             return self._entry(session, item)
+
+    def set_private(self, item_id: str, private: bool) -> AgendaEntry:
+        """Keeps an item (and the commitment it stands for) to the manager, or shares it again."""
+        with self._notebook.write() as session:
+            item = self._editable_item(session, item_id)
+            item.is_private = private
+            if item.commitment_id is not None:
+                live(session, Commitment, item.commitment_id, "commitment").is_private = private
+            return self._entry(session, item)
+
+    def work_on_goals(self, meeting_id: str, goal_ids: Collection[str]) -> tuple[GoalWorkedOn, ...]:
+        """Ticks the report's plan goals the meeting worked on (exactly these); ending it makes them evidence."""
+        with self._notebook.write() as session:
+            meeting = self._open_meeting(session, meeting_id, "changed")
+            report_id = self._series(session, meeting).report_id
+            tick_goals(session, meeting.id, report_id, goal_ids)
+            session.flush()
+            return meeting_goals(session, meeting.id, report_id)
 
     def remove(self, item_id: str) -> AgendaView:
         """Takes an item off the agenda; it is not raised again for this meeting."""
@@ -382,6 +414,7 @@ class AgendaService(ServiceWithSettings):
                 commitment.source_entry_id = entry.id
             for commitment in kept:
                 commitment.followed_up_entry_id = entry.id
+            link_goals(session, meeting.id, entry.id)
             following = self._following(session, series, meeting)
             carried: list[AgendaEntry] = []
             if following is not None:
@@ -645,6 +678,7 @@ class AgendaService(ServiceWithSettings):
             summary=meeting.notes,
             last_held_at=last_held,
             entry_id=entry_id,
+            goals=meeting_goals(session, meeting.id, series.report_id),
         )
 
     def _entry(self, session: Session, item: AgendaItem) -> AgendaEntry:

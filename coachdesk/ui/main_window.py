@@ -50,6 +50,8 @@ SAVED = "All changes saved"
 class Opened:
     services: Services
     drafts: list[str]
+    meeting_in_progress: str | None
+    """A one-on-one left running (the app closed or crashed mid-meeting): it reopens where it was."""
 
 
 class MainWindow(QMainWindow):
@@ -134,7 +136,8 @@ class MainWindow(QMainWindow):
         from coachdesk.ui import screens
 
         services = screens.build_services(open_notebook(self._notebook_file), self._clock)
-        return Opened(services, self.drafts.keys())
+        running = services.agenda.in_progress()
+        return Opened(services, self.drafts.keys(), running.id if running else None)
 
     def _show_ready(self, opened: Opened) -> None:
         from coachdesk.ui import screens
@@ -167,6 +170,8 @@ class MainWindow(QMainWindow):
         self._shortcut(QKeySequence.StandardKey.Refresh, self._refresh_current)
         self.save_state.setText(SAVED)
         self.show_page(self._settings.last_view() or TODAY)
+        if opened.meeting_in_progress is not None:
+            self.open_meeting(opened.meeting_in_progress)
         self._resume(opened.drafts)
         self.notebook_opened.emit()
 

@@ -107,7 +107,8 @@ def coached_kpi(services: Services) -> tuple[str, str]:
 
 def run_for_a_while(services: Services, meeting_id: str) -> str:
     """Starts the meeting and runs it part way: two items ticked off with notes, a commitment agreed, notes being
-    written on a third, a quarter of an hour on the clock. Returns the item under discussion."""
+    written on a third, a private talking point, a plan goal ticked as worked on, a quarter of an hour on the
+    clock. Returns the item under discussion."""
     agenda = services.agenda
     items = list(agenda.start(meeting_id).items)
     done = [pick(items, AgendaSource.COMMITMENT), pick(items, AgendaSource.TALKING_POINT, AgendaSource.CARRIED_OVER)]
@@ -124,10 +125,13 @@ def run_for_a_while(services: Services, meeting_id: str) -> str:
         agenda.today() + timedelta(days=4),
         item_id=talking.id,
     )
+    agenda.add_item(meeting_id, PRIVATE_POINT, is_private=True)
+    agenda.work_on_goals(meeting_id, [goal.id for goal in agenda.agenda(meeting_id).goals[:1]])
     agenda.save_time(meeting_id, 14 * 60 + 32, {done[0].id: 6 * 60 + 5, done[1].id: 4 * 60 + 40, talking.id: 3 * 60})
     return talking.id
 
 
+PRIVATE_POINT = "Childcare changes from January"
 DONE_NOTES = ("Kept: done every time this fortnight, and it shows.", "Covered; nothing more to add.")
 TALKING_NOTES = "Started: about half done, the rest is booked for this week.\nAgreed to look at it again next time."
 

@@ -291,3 +291,30 @@ def test_on_the_worker_thread_ending_keeps_the_agenda_on_screen_and_offers_the_l
     window.close()
     tasks.shutdown()
     window.close_notebook()
+
+
+def test_a_meeting_left_in_progress_reopens_by_itself_when_the_app_starts_again(
+    open_window: OpenWindow, services: Services, meeting: MeetingView
+) -> None:
+    services.agenda.start(meeting.id)
+    services.agenda.write_notes(services.agenda.agenda(meeting.id).items[0].id, "Agreed to swap Tuesdays")
+
+    window = open_window()
+
+    page = agenda_of(window)
+    assert window.stack.currentWidget() is page
+    assert page.meeting_id == meeting.id
+    assert page.header.status.text() == "In progress"
+    assert page.notes.editor.toPlainText() == "Agreed to swap Tuesdays"
+    assert page.clock.running
+    window.close_notebook()
+
+
+def test_a_meeting_only_scheduled_leaves_the_app_on_its_usual_first_screen(
+    open_window: OpenWindow, meeting: MeetingView
+) -> None:
+    window = open_window()
+
+    assert isinstance(window.stack.currentWidget(), TodayPage)
+    assert agenda_of(window).meeting_id is None
+    window.close_notebook()

@@ -1,6 +1,7 @@
 """What a meeting agrees, captured without leaving the agenda: a commitment (whose, by when) and recognition.
 
-Enter in either line records it; the line empties for the next one, so several are typed in a row.
+Enter in either line records it; the line empties for the next one, so several are typed in a row. "Private"
+keeps the next one to the manager: it is left out of exports, sync and review packs.
 """
 
 from __future__ import annotations
@@ -9,7 +10,17 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from coachdesk.services.agenda import AgendaView
 from coachdesk.services.commitments import DEFAULT_DUE_DAYS
@@ -40,10 +51,10 @@ class DayEdit(QDateEdit):
 
 
 class CaptureBar(QWidget):
-    commitment_captured = Signal(str, str, object)
-    """(text, owner id, due date)."""
-    recognised = Signal(str)
-    """What the report is recognised for."""
+    commitment_captured = Signal(str, str, object, bool)
+    """(text, owner id, due date, private)."""
+    recognised = Signal(str, bool)
+    """What the report is recognised for, and whether it is private."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +84,12 @@ class CaptureBar(QWidget):
         self.recognise_button.setAccessibleName("Record recognition")
         self.recognise_button.setToolTip("Record the recognition (Enter)")
         self.recognise_button.setAutoDefault(False)
+        self.private = QCheckBox("Pri&vate")
+        self.private.setAccessibleName("Private")
+        self.private.setToolTip(
+            "The next commitment or recognition stays on this device and out of what is shared; "
+            "Ctrl+Shift+P makes the chosen agenda item private"
+        )
         commitment_label = QLabel("Commit&ment")
         commitment_label.setBuddy(self.commitment)
         reason_label = QLabel("Reco&gnition")
@@ -99,6 +116,7 @@ class CaptureBar(QWidget):
         grid.addLayout(details, 1, 1)
         grid.addWidget(reason_label, 2, 0)
         grid.addLayout(recognition, 2, 1)
+        grid.addWidget(self.private, 3, 1)
         for before, after in zip(self._tab_order(), self._tab_order()[1:], strict=False):
             self.setTabOrder(before, after)
         self.commitment.returnPressed.connect(self._capture)
@@ -119,23 +137,38 @@ class CaptureBar(QWidget):
         self.owner.addItem(series.report_name, series.report_id)
         self.owner.addItem(f"Me — {series.manager_name}", series.manager_id)
         self.due.setMinimumDate(as_qdate(today))
-        self.commitment.clear()
-        self.reason.clear()
+        self.clear_recognition()
         self.clear_commitment()
 
     def _tab_order(self) -> list[QWidget]:
-        return [self.commitment, self.owner, self.due, self.add_button, self.reason, self.recognise_button]
+        return [
+            self.commitment,
+            self.owner,
+            self.due,
+            self.add_button,
+            self.reason,
+            self.recognise_button,
+            self.private,
+        ]
 
     def clear_commitment(self) -> None:
+        """Ready for the next commitment: due in a week, and shared unless ticked private again."""
         self.commitment.clear()
         self.due.setDate(as_qdate(self._today + timedelta(days=DEFAULT_DUE_DAYS)))
+        self.private.setChecked(False)
+
+    def clear_recognition(self) -> None:
+        self.reason.clear()
+        self.private.setChecked(False)
 
     def _capture(self) -> None:
         text = self.commitment.text().strip()
         if text:
-            self.commitment_captured.emit(text, self.owner.currentData(), as_date(self.due.date()))
+            self.commitment_captured.emit(
+                text, self.owner.currentData(), as_date(self.due.date()), self.private.isChecked()
+            )
 
     def _recognise(self) -> None:
         reason = self.reason.text().strip()
         if reason:
-            self.recognised.emit(reason)
+            self.recognised.emit(reason, self.private.isChecked())

@@ -1,8 +1,8 @@
 """Draws an agenda item in two rows: its tick, its text and the time spent; then where it came from and when due.
 
-A ticked item is struck through and a deferred one shows a dash in its box, so the state of the meeting reads at a
-glance. The box is drawn here, in the text colour, rather than by the style: some styles draw it too faintly on a
-dark palette's alternating rows. A click on the box ticks the item, as Space does.
+A ticked item is struck through, a deferred one shows a dash in its box and a private one a padlock, so the state
+of the meeting reads at a glance. The box is drawn here, in the text colour, rather than by the style: some styles
+draw it too faintly on a dark palette's alternating rows. A click on the box ticks the item, as Space does.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from coachdesk.services.agenda import AgendaEntry
 from coachdesk.ui.agenda.agenda_model import ENTRY_ROLE, PARTS_ROLE, SECONDS_ROLE
 from coachdesk.ui.agenda.item_words import Part, clock_text
+from coachdesk.ui.padlock import draw_padlock
 from coachdesk.ui.widgets import status_colour
 
 PADDING = 8
@@ -64,6 +65,8 @@ class AgendaItemDelegate(QStyledItemDelegate):
             painter.setPen(muted)
             painter.drawText(QRect(right - width, top, width, line), Qt.AlignmentFlag.AlignVCenter, time)
             right -= width + GAP
+        if entry.is_private:
+            right = draw_padlock(painter, QRect(right - 10, top, 10, line), muted) - GAP
         font = QFont(option.font)
         font.setStrikeOut(entry.done and not entry.made_here)
         painter.setFont(font)

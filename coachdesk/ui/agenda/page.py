@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
@@ -32,11 +33,13 @@ from PySide6.QtWidgets import (
 
 from coachdesk.models import MeetingStatus
 from coachdesk.services.agenda import AgendaEntry, AgendaView, EndedMeeting
+from coachdesk.services.agenda_goals import GoalWorkedOn
 from coachdesk.ui.agenda.agenda_data import AgendaData, load_agenda
 from coachdesk.ui.agenda.agenda_list import AgendaList
 from coachdesk.ui.agenda.agenda_model import ENTRY_ROLE, AgendaModel
 from coachdesk.ui.agenda.capture_bar import CaptureBar
 from coachdesk.ui.agenda.ending_bar import EndingBar
+from coachdesk.ui.agenda.goals_panel import GoalsPanel
 from coachdesk.ui.agenda.header import AgendaHeader
 from coachdesk.ui.agenda.meeting_clock import MeetingClock
 from coachdesk.ui.agenda.notes_panel import NotesPanel
@@ -54,11 +57,12 @@ SAVE_EVERY_SECONDS = 10
 
 HINTS = {
     MeetingStatus.SCHEDULED: (
-        "↑↓ choose an item · Ctrl+↑/↓ move it · Ctrl+T add a talking point · Ctrl+Return start the meeting"
+        "↑↓ choose an item · Ctrl+↑/↓ move it · Ctrl+T add a talking point · Ctrl+Shift+P private · "
+        "Ctrl+Return start the meeting"
     ),
     MeetingStatus.IN_PROGRESS: (
-        "↑↓ choose · Space tick · Enter notes, Esc back · Ctrl+↑/↓ move · Ctrl+D defer · Ctrl+K commitment · "
-        "Ctrl+R recognition · Ctrl+T talking point · Ctrl+E end"
+        "↑↓ choose · Space tick · Enter notes, Esc back · Ctrl+↑/↓ move · Ctrl+D defer · Ctrl+Shift+P private · "
+        "Ctrl+K commitment · Ctrl+R recognition · Ctrl+T talking point · Alt+P plan goals · Ctrl+E end"
     ),
 }
 CLOSED_HINT = "↑↓ choose an item to read its notes"
@@ -73,6 +77,7 @@ PAGE_KEYS = {
     "ctrl+up": "Ctrl+Up",
     "ctrl+down": "Ctrl+Down",
     "defer": "Ctrl+D",
+    "private": "Ctrl+Shift+P",
     "commitment": "Ctrl+K",
     "recognition": "Ctrl+R",
     "talking_point": "Ctrl+T",
@@ -139,6 +144,8 @@ class AgendaPage(Page):
 
         self.notes = NotesPanel()
         self.notes.edited.connect(self._save_notes)
+        self.goals = GoalsPanel()
+        self.goals.ticked.connect(self.work_on_goals)
         self.capture = CaptureBar()
         self.capture.commitment_captured.connect(self.capture_commitment)
         self.capture.recognised.connect(self.recognise)
@@ -147,6 +154,7 @@ class AgendaPage(Page):
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.setSpacing(14)
         right_layout.addWidget(self.notes, 1)
+        right_layout.addWidget(self.goals)
         right_layout.addWidget(self.capture)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -190,7 +198,7 @@ class AgendaPage(Page):
         self.setTabOrder(self.header.end, self.list)
         self.setTabOrder(self.list, self.new_point)
         self.setTabOrder(self.new_point, self.notes.editor)
-        self.setTabOrder(self.notes.editor, self.capture.commitment)
+        self._chain_goals()
         context.notices.failed.connect(self.mark_stale)
 
     def _build_keys(self) -> None:
@@ -198,6 +206,7 @@ class AgendaPage(Page):
             "ctrl+up": lambda: self.move_item(-1),
             "ctrl+down": lambda: self.move_item(1),
             "defer": self.defer,
+            "private": self.toggle_private,
             "commitment": self.focus_commitment,
             "recognition": self.focus_recognition,
             "talking_point": self.focus_new_point,
@@ -274,6 +283,8 @@ class AgendaPage(Page):
         if self.clock.running:
             self.header.set_time(self.clock.elapsed())
         self.capture.set_meeting(view, data.today)
+        self.goals.show_goals(view)
+        self._chain_goals()
         self._show_state(view.status)
         wanted = self._wanted_id or self._current_id
         self._wanted_id = None
@@ -289,6 +300,12 @@ class AgendaPage(Page):
         self.notes.set_editable(self.running and self._current_id is not None, self._placeholder())
         if first and self.isVisible():
             self.focus_list()
+
+    def _chain_goals(self) -> None:
+        """Tab goes from the notes through the goals' boxes (made anew when the goals change) to the capture bar."""
+        chain = [self.notes.editor, *self.goals.checklist.boxes, self.capture.commitment]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
 
     def _show_view(self, view: AgendaView) -> None:
         if self.data is not None:
@@ -498,6 +515,35 @@ class AgendaPage(Page):
         else:
             self._write(lambda: agenda.defer(entry.id), self._entry_saved)
 
+    def toggle_private(self) -> None:
+        """Keeps the chosen item to the manager (out of exports, sync and review packs), or shares it again."""
+        entry = self.current_entry()
+        if entry is None or not self.editable:
+            return
+        agenda = self.context.services.agenda
+        self._write(
+            lambda: agenda.set_private(entry.id, not entry.is_private), self._privacy_changed, Topic.COMMITMENTS
+        )
+
+    def _privacy_changed(self, entry: AgendaEntry) -> None:
+        self._entry_saved(entry)
+        if entry.is_private:
+            self.context.navigator.show_saved(f"“{entry.text}” is private: kept out of exports and review packs.")
+        else:
+            self.context.navigator.show_saved(f"“{entry.text}” is shared again.")
+
+    def work_on_goals(self, goal_ids: tuple[str, ...]) -> None:
+        """Keeps the ticks with the meeting at once; the boxes already show them, so nothing is redrawn."""
+        meeting_id = self.meeting_id
+        if meeting_id is None or not self.running:
+            return
+        agenda = self.context.services.agenda
+        self._write(lambda: agenda.work_on_goals(meeting_id, goal_ids), self._goals_saved)
+
+    def _goals_saved(self, goals: tuple[GoalWorkedOn, ...]) -> None:
+        if self.data is not None:
+            self.data = replace(self.data, view=replace(self.data.view, goals=goals))
+
     def _save_notes(self, item_id: str, notes: str) -> None:
         if not self.running:
             return
@@ -541,14 +587,14 @@ class AgendaPage(Page):
         self._wanted_id = item_id
         self._show_view(view)
 
-    def capture_commitment(self, text: str, owner_id: str, due_on: date) -> None:
+    def capture_commitment(self, text: str, owner_id: str, due_on: date, private: bool) -> None:
         meeting_id, after = self.meeting_id, self._current_id
         if meeting_id is None or not self._needs_running("capture a commitment"):
             return
         agenda = self.context.services.agenda
 
         def capture() -> AgendaView:
-            agenda.capture_commitment(meeting_id, text, owner_id, due_on, item_id=after)
+            agenda.capture_commitment(meeting_id, text, owner_id, due_on, item_id=after, is_private=private)
             return agenda.agenda(meeting_id)
 
         self._write(capture, lambda view: self._captured(view, text), Topic.COMMITMENTS, Topic.MEETINGS)
@@ -558,20 +604,20 @@ class AgendaPage(Page):
         self._show_view(view)
         self.context.navigator.show_saved(f"Commitment added: “{text}”.")
 
-    def recognise(self, reason: str) -> None:
+    def recognise(self, reason: str, private: bool) -> None:
         meeting_id = self.meeting_id
         if meeting_id is None or not self._needs_running("record recognition"):
             return
         agenda = self.context.services.agenda
 
         def record() -> AgendaView:
-            agenda.recognise(meeting_id, reason)
+            agenda.recognise(meeting_id, reason, is_private=private)
             return agenda.agenda(meeting_id)
 
         self._write(record, lambda view: self._recognised(view, reason), Topic.RECOGNITION, Topic.MEETINGS)
 
     def _recognised(self, view: AgendaView, reason: str) -> None:
-        self.capture.reason.clear()
+        self.capture.clear_recognition()
         self._show_view(view)
         self.context.navigator.show_saved(f"Recognition recorded: “{reason}”.")
 

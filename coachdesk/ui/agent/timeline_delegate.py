@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from coachdesk.services.log import EntrySummary
 from coachdesk.services.tracker import CoachingStatus
 from coachdesk.ui.agent.timeline_model import ENTRY_ROLE, TimelineModel
 from coachdesk.ui.formatting import day_text, first_line, rating_stars
+from coachdesk.ui.padlock import draw_padlock
 from coachdesk.ui.widgets import status_colour
 
 PADDING = 8
@@ -81,22 +82,6 @@ class TimelineDelegate(QStyledItemDelegate):
         summary = metrics.elidedText(first_line(entry.what_happened), Qt.TextElideMode.ElideRight, summary_box.width())
         painter.drawText(summary_box, Qt.AlignmentFlag.AlignVCenter, summary)
         painter.restore()
-
-
-def draw_padlock(painter: QPainter, box: QRect, colour: QColor) -> int:
-    """A small padlock for a signed-off entry; returns the left edge it used."""
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    width = 10.0
-    body_height = 7.0
-    left = box.right() - width
-    body_top = box.center().y() - 1.0
-    pen = QPen(colour, 1.4)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawArc(QRectF(left + 2, body_top - 5.5, width - 4, 9), 0, 180 * 16)
-    painter.setBrush(colour)
-    painter.drawRoundedRect(QRectF(left, body_top, width, body_height), 1.5, 1.5)
-    return int(left)
 
 
 def draw_badge(painter: QPainter, row: QRect, text: str, palette: QPalette, selected: bool) -> int:

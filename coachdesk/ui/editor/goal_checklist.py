@@ -26,7 +26,23 @@ class GoalChecklist(QWidget):
         self._layout.addWidget(self.note)
 
     def set_goals(self, goals: Sequence[tuple[str, str]], note: str, checked: Collection[str] = ()) -> None:
-        """Offers (id, title) goals to tick, keeping ticked those in `checked`; `note` says why there are none."""
+        """Offers (id, title) goals to tick, keeping ticked those in `checked`; `note` says why there are none.
+
+        The same goals again only update the ticks, so the box holding the focus keeps it.
+        """
+        if [(str(box.property("goal_id")), box.text()) for box in self.boxes] == list(goals):
+            for box in self.boxes:
+                box.blockSignals(True)
+                box.setChecked(box.property("goal_id") in checked)
+                box.blockSignals(False)
+        else:
+            self._make_boxes(goals, checked)
+        self.note.setText(note)
+        self.note.setVisible(not goals)
+
+    def _make_boxes(self, goals: Sequence[tuple[str, str]], checked: Collection[str]) -> None:
+        """Boxes shown at once (a layout would show them on the next turn of the event loop), so a key that
+        moves the focus to the list right after it changed finds them."""
         for box in self.boxes:
             box.setParent(None)
             box.deleteLater()
@@ -37,9 +53,8 @@ class GoalChecklist(QWidget):
             box.setChecked(goal_id in checked)
             box.toggled.connect(self.changed)
             self._layout.addWidget(box)
+            box.show()
             self.boxes.append(box)
-        self.note.setText(note)
-        self.note.setVisible(not goals)
         self.setFocusProxy(self.boxes[0] if self.boxes else self.note)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.boxes else Qt.FocusPolicy.NoFocus)
 

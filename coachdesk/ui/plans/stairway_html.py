@@ -82,7 +82,10 @@ class StairwayPage:
 
     def _evidence(self, evidence: Sequence[EvidenceView]) -> str:
         if not evidence:
-            return self._quiet("No sessions linked yet. Tick this goal under Plan goals worked on when logging one.")
+            return self._quiet(
+                "No sessions linked yet. Tick this goal under Plan goals worked on when logging a session or "
+                "during a one-on-one."
+            )
         items = "".join(
             f'<li><a href="{ENTRY_LINK}{e.entry_id}">{day_text(e.held_on, self._today)}</a> · '
             f"{'One-on-one' if e.is_one_on_one else 'Session'} with {escape(e.coach_name)} — "
