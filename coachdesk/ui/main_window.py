@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.context: UiContext | None = None
         self.pages: dict[str, Page] = {}
         self.editors: list[SessionEditor] = []
+        self.reminders: Reminders | None = None
         self._history: list[tuple[str, str | None]] = []
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName("CoachDesk main window")
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
         """Keeps every unsaved session as a draft, so closing mid-entry loses nothing."""
         for editor in list(self.editors):
             editor.keep_draft_and_close()
+        if self.reminders is not None:
+            self.reminders.stop()
         self._settings.set_geometry(self.saveGeometry())
         self._settings.set_window_state(self.saveState())
         self._settings.set_splitter("main", self.splitter.saveState())

@@ -56,11 +56,19 @@ class Reminders(QObject):
         self._failing = False
         self._shown: list[Reminder] = []
         self.tray = self._make_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
+        self._first_check = QTimer(self)
+        self._first_check.setSingleShot(True)
+        self._first_check.timeout.connect(self.check_now)
+        self._first_check.start(FIRST_CHECK_MS)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check_now)
         self._timer.start()
-        QTimer.singleShot(FIRST_CHECK_MS, self, self.check_now)
+
+    def stop(self) -> None:
+        """No more checks: the window is closing and its worker is about to stop taking work."""
+        self._first_check.stop()
+        self._timer.stop()
 
     def check_now(self) -> None:
         """Asks the notebook now, with the lead time and on/off switch as they are set at this moment."""
