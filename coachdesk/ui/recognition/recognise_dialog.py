@@ -20,7 +20,7 @@ from coachdesk.ui.meetings.form_dialog import FormDialog, Work
 from coachdesk.ui.meetings.time_fields import date_field
 from coachdesk.ui.widgets import as_date
 
-REASON_CHARACTERS = 60
+REASON_CHARACTERS = 80
 """A reason is a sentence: this much of it shows without scrolling."""
 
 
