@@ -16,13 +16,12 @@ from pytestqt.qtbot import QtBot
 from coachdesk.services import Services
 from coachdesk.services.kpis import KpiValueInput
 from coachdesk.ui.agent.page import AgentPage
-from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ImmediateTaskRunner
-from tests.conftest import NOW, Team
-from tests.ui.conftest import show_active
+from tests.conftest import Team
 from tests.ui.test_agent_plan_tab import escalations_plan
+from tests.ui.test_main_window import open_window
 
 MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -63,12 +62,7 @@ def test_every_alt_letter_on_the_agent_page_leads_to_one_control(
         services.plans.create_plan(team.priya.id, escalations_plan())
     adherence = services.kpis.define("Adherence", unit="%", target=85)
     services.kpis.record_values([KpiValueInput(adherence.id, team.priya.id, date(2026, 11, 16), 86.0)])
-    window = MainWindow(
-        ImmediateTaskRunner(), ErrorReporter(notebook_file.parent), notebook_file, ui_settings, lambda: NOW
-    )
-    qtbot.addWidget(window)
-    show_active(qtbot, window)
-    window.open_notebook()
+    window = open_window(qtbot, notebook_file, ui_settings, ImmediateTaskRunner())
     window.open_agent(team.priya.id)
     page = window.pages["agent"]
     assert isinstance(page, AgentPage)

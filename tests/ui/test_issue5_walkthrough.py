@@ -21,14 +21,13 @@ from coachdesk.services import Services
 from coachdesk.services.people import PersonView
 from coachdesk.services.plans import GoalView
 from coachdesk.ui.agent.page import AgentPage
-from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.kpis.import_dialog import KpiImportDialog
-from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.recognition.recognise_dialog import RecogniseDialog
 from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.tasks import ImmediateTaskRunner
-from tests.conftest import NOW, TODAY
+from tests.conftest import TODAY
 from tests.ui.conftest import press, show_active, type_into_focus
+from tests.ui.test_main_window import open_window
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 DEMO_UNTIL = TODAY - timedelta(weeks=4)
@@ -92,12 +91,7 @@ def test_a_newcomer_reads_the_kpi_chart_moves_a_step_recognises_it_and_imports_a
     person, goal = coached.person, coached.goal
     assert goal.kpi_id is not None
     assert goal.current_step is not None
-    window = MainWindow(
-        ImmediateTaskRunner(), ErrorReporter(notebook_file.parent), notebook_file, ui_settings, lambda: NOW
-    )
-    qtbot.addWidget(window)
-    show_active(qtbot, window)
-    window.open_notebook()
+    window = open_window(qtbot, notebook_file, ui_settings, ImmediateTaskRunner())
     agent = window.pages["agent"]
     assert isinstance(agent, AgentPage)
 

@@ -33,16 +33,22 @@ def back_on_target(services: Services, team: Team) -> None:
     )
 
 
+def prompted_today(qtbot: QtBot, context: UiContext, team: Team) -> TodayPage:
+    """Today, active, once its prompts to recognise Priya and Tomás have arrived."""
+    back_on_target(context.services, team)
+    page = TodayPage(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 750)
+    show_active(qtbot, page)
+    qtbot.waitUntil(lambda: page.recognition.section.model.rowCount() == 2)
+    return page
+
+
 def test_a_prompt_opens_recognise_prefilled_and_the_person_then_leaves_the_list(
     qtbot: QtBot, ui_context: UiContext, services: Services, team: Team
 ) -> None:
-    back_on_target(services, team)
-    page = TodayPage(ui_context)
-    qtbot.addWidget(page)
-    page.resize(1100, 750)
-    page.show()
+    page = prompted_today(qtbot, ui_context, team)
     section = page.recognition.section
-    qtbot.waitUntil(lambda: section.model.rowCount() == 2)
     assert section.heading.text() == "Recognise this week — 2 people"
     assert column_texts(section.table, 1) == ["CSAT back on target at 90 %, from 80 % (target 85 %)"] * 2
 
@@ -77,13 +83,8 @@ def test_nobody_to_recognise_says_what_would_appear(qtbot: QtBot, ui_context: Ui
 def test_tab_goes_from_the_prompts_through_their_buttons_before_leaving_them(
     qtbot: QtBot, ui_context: UiContext, services: Services, team: Team
 ) -> None:
-    back_on_target(services, team)
-    page = TodayPage(ui_context)
-    qtbot.addWidget(page)
-    page.resize(1100, 750)
-    show_active(qtbot, page)
+    page = prompted_today(qtbot, ui_context, team)
     section = page.recognition.section
-    qtbot.waitUntil(lambda: section.model.rowCount() == 2)
     section.table.setFocus()
 
     names = []
