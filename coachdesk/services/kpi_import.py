@@ -92,6 +92,8 @@ class KpiImportPreview:
     problems: tuple[RowProblem, ...]
     mapping: KpiColumnMapping
     unused_columns: tuple[str, ...] = field(default=())
+    column_titles: dict[str, str] = field(default_factory=dict)
+    """Each column of the mapping as headed in the file."""
 
     @property
     def new_count(self) -> int:
@@ -164,7 +166,7 @@ def plan_kpi_import(
     if not problems and not table.rows:
         problems = [RowProblem(2, "the file has a header row but no values")]
     if problems:
-        return KpiImportPreview(table.source, (), tuple(problems), mapping, mapping.unused_columns)
+        return KpiImportPreview(table.source, (), tuple(problems), mapping, mapping.unused_columns, table.titles)
     people = _PersonIndex(session)
     rows: list[KpiImportRow] = []
     first_row_of: dict[tuple[str, str, date], int] = {}
@@ -183,9 +185,8 @@ def plan_kpi_import(
                 first_row_of[key] = raw.number
                 rows.append(row)
     rows = _with_previous(session, rows)
-    return KpiImportPreview(
-        table.source, tuple(rows), tuple(sorted(problems, key=lambda p: p.row)), mapping, mapping.unused_columns
-    )
+    problems.sort(key=lambda p: p.row)
+    return KpiImportPreview(table.source, tuple(rows), tuple(problems), mapping, mapping.unused_columns, table.titles)
 
 
 def _still_valid(remembered: Mapping[str, str] | None, headers: tuple[str, ...]) -> KpiColumnMapping | None:

@@ -222,7 +222,8 @@ def trend_sentence(
     else:
         text = f"{word.capitalize()}: {'up' if change > 0 else 'down'} about {amount(kpi, abs(change))} {over}"
     if on_target is not None:
-        text += f"; on target {on_target} of {judged} {period_words(kpi.period, judged)}"
+        counted = f"{judged} {period_words(kpi.period, judged)}"
+        text += f"; on target {on_target} of {counted if judged == span else f'the {counted} with figures'}"
     return text + "."
 
 

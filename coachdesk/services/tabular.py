@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -29,6 +29,8 @@ class Table:
     source: str
     headers: tuple[str, ...]
     rows: tuple[TableRow, ...]
+    titles: dict[str, str] = field(default_factory=dict)
+    """Each header's key as the file writes it ("Employee ID"), for showing columns in the person's own words."""
 
 
 def header_key(header: str) -> str:
@@ -54,7 +56,8 @@ def read_table(path: Path) -> Table:
         for number, cells in enumerate(grid[1:], start=2)
         if any(cell.strip() for cell in cells)
     )
-    return Table(path.name, headers, rows)
+    titles = {key: cell.strip() for key, cell in zip(headers, grid[0], strict=True) if key}
+    return Table(path.name, headers, rows, titles)
 
 
 def _read_delimited(path: Path) -> list[list[str]]:

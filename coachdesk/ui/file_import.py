@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,6 +59,14 @@ class FileImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the path box checks the file and nothing more: were the check back at once (a small file, a
+        quick worker), the dialog would otherwise also press Import on a preview the person has not seen."""
+        if self.path_box.hasFocus() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def choose_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(

@@ -58,6 +58,22 @@ def test_a_flat_noisy_series_stays_flat_when_the_last_week_jumps(
     assert trend.sentence == "Flat: no clear change over the last 12 weeks; on target 11 of 12 weeks."
 
 
+def test_weeks_without_figures_are_spanned_but_not_counted_as_off_target(
+    services: Services, team: Team, adherence: KpiView
+) -> None:
+    services.kpis.record_values(
+        [
+            KpiValueInput(adherence.id, team.priya.id, FIRST_MONDAY + timedelta(weeks=week), 86 + NOISE[week])
+            for week in range(13)
+            if week != 6
+        ]
+    )
+
+    trend = services.kpi_trends.chart(team.priya.id, adherence.id).trend
+
+    assert trend.sentence == "Flat: no clear change over the last 13 weeks; on target 11 of the 12 weeks with figures."
+
+
 def test_handle_time_going_up_is_slipping(services: Services, team: Team, handle_time: KpiView) -> None:
     weekly(services, handle_time, team.priya.id, [400 + 6 * week + 10 * NOISE[week] for week in range(12)])
 

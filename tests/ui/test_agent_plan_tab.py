@@ -85,12 +85,13 @@ def test_next_step_moves_the_selected_goal_up_its_stairway(
     qtbot.waitUntil(lambda: "▶\n3.\nPlan breaks" in stairway_text(page))
     assert "✓\n2.\nUse reminders · done Mon 23 Nov" in stairway_text(page)
     assert tab.goals.currentRow() == 0
-    assert navigator.messages == ["“Use reminders” done: Priya is on the next step."]
+    assert navigator.messages == ["“Use reminders” done: Priya is on to “Plan breaks”."]
 
     tab.goals.setCurrentRow(1)
     tab.next_step.click()
     qtbot.waitUntil(lambda: tab.goals.item(1).text() == "Handle escalations\n1 of 1 step")
     assert not tab.next_step.isEnabled()
+    assert navigator.messages[-1] == "“Shadow a senior” done: that was the last step of “Handle escalations”."
 
 
 def test_revising_from_the_tab_then_the_history_shows_what_changed(

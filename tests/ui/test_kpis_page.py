@@ -95,7 +95,12 @@ def test_a_column_the_guess_missed_is_chosen_in_its_box(
     assert not dialog.import_button.isEnabled()
     assert "no column names the person" in tree_lines(dialog.problems)[0][1]
 
-    staff = next(b for b in dialog.columns.findChildren(QComboBox) if b.accessibleName() == "Column staff")
+    staff = next(b for b in dialog.columns.findChildren(QComboBox) if b.accessibleName() == "Column Staff")
+    assert [dialog.column_form.labelForField(box).text() for box in dialog.column_boxes.values()] == [
+        "Staff:",
+        "Week:",
+        "AHT:",
+    ]
     staff.setCurrentIndex(staff.findData("person"))
     staff.activated.emit(staff.currentIndex())
 

@@ -89,3 +89,23 @@ def test_new_recognition_is_raised_on_the_next_one_on_one_agenda(services: Servi
 
     prompts = [item.text for item in agenda.items if item.source is AgendaSource.RECOGNITION]
     assert prompts == ["Recognise: Calmed an angry caller (noted Mon 23 Nov)"]
+
+
+def test_enter_saves_after_tabbing_past_the_save_button_and_back(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team
+) -> None:
+    """Tabbing onto a button makes it the one Enter presses; leaving it must hand Enter back to Recognise."""
+    page = AgentPage(ui_context)
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    page.show_agent(team.priya.id)
+    dialog = open_dialog(qtbot, page)
+    while QApplication.focusWidget() is not dialog.save_button:
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    type_into_focus(qtbot, "Covered the late shift")
+
+    press(qtbot, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [r.reason for r in services.recognition.for_person(team.priya.id)] == ["Covered the late shift"]

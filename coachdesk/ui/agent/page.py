@@ -133,6 +133,7 @@ class AgentPage(Page):
         layout.setSpacing(12)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.recognise, self.header.new_session)
         self.setTabOrder(self.header.new_session, self.timeline)
         self.setTabOrder(self.timeline, self.tabs)
         self.setTabOrder(self.tabs, self.panels)

@@ -139,7 +139,9 @@ class PlanTab(QWidget):
         if goal is None or goal.current_step is None:
             return
         plans, goal_id, step = self.context.services.plans, goal.id, goal.current_step.text
-        self.context.change(self, lambda: plans.advance(goal_id), lambda plan: self._advanced(plan, step), Topic.PLANS)
+        self.context.change(
+            self, lambda: plans.advance(goal_id), lambda plan: self._advanced(plan, goal_id, step), Topic.PLANS
+        )
 
     def edit_plan(self) -> None:
         if self.data is not None and self.data.plan is not None:
@@ -158,9 +160,14 @@ class PlanTab(QWidget):
         dialog.setParent(self.window(), Qt.WindowType.Dialog)
         dialog.open()
 
-    def _advanced(self, plan: PlanView, step: str) -> None:
+    def _advanced(self, plan: PlanView, goal_id: str, step: str) -> None:
+        """Names the step now under way, or says the stairway is climbed, so nobody looks for a next step."""
         first = self.data.first_name if self.data else plan.person_name
-        self.context.navigator.show_saved(f"“{step}” done: {first} is on the next step.")
+        goal = next(g for g in plan.goals if g.id == goal_id)
+        if goal.current_step is None:
+            self.context.navigator.show_saved(f"“{step}” done: that was the last step of “{goal.title}”.")
+        else:
+            self.context.navigator.show_saved(f"“{step}” done: {first} is on to “{goal.current_step.text}”.")
 
     def _open_link(self, url: QUrl) -> None:
         link = url.toString()

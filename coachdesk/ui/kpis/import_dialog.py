@@ -90,9 +90,11 @@ class KpiImportDialog(FileImportDialog):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.columns = QGroupBox("What each &column holds")
+        self.columns = QGroupBox("What each column &holds")
         self.columns.setAccessibleName("Column mapping")
         self.column_form = QFormLayout(self.columns)
+        self.column_boxes: dict[str, QComboBox] = {}
+        self._column_choices: list[tuple[str, str]] = []
         self.columns.hide()
         self.problems = row_list("Refused rows", ["Row", "Why it is refused"])
         self.rows = row_list("Values in the file", ["Row", "Person", "KPI", "Period starting", "Value", "Change"])
@@ -109,6 +111,7 @@ class KpiImportDialog(FileImportDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.rows, 2)
+        layout.addStretch()
         layout.addWidget(self.buttons)
         self.problems.hide()
         self.rows.hide()
@@ -151,7 +154,7 @@ class KpiImportDialog(FileImportDialog):
             self.columns.hide()
             self._show_problems(result.message, ())
             return
-        self._show_columns(result.mapping.columns, check.kpi_names)
+        self._show_columns(result.mapping.columns, result.column_titles, check.kpi_names)
         if result.problems:
             found = plural(len(result.problems), "problem")
             self._show_problems(f"{result.source}: {found} found. {refused_words(result.problems)}", result.problems)
@@ -165,20 +168,37 @@ class KpiImportDialog(FileImportDialog):
         self._show_rows(result)
         self.import_button.setEnabled(bool(result.rows) and not result.problems)
 
-    def _show_columns(self, columns: dict[str, str], kpi_names: tuple[str, ...]) -> None:
-        """One box per column of the file, set to what it is read as now."""
+    def _show_columns(self, columns: dict[str, str], titles: dict[str, str], kpi_names: tuple[str, ...]) -> None:
+        """One box per column of the file, set to what it is read as now. The boxes are built once per file and only
+        set after each check, so the box being changed by keyboard keeps the focus."""
+        choices = [*ROLE_WORDS.items(), *((name, f"Values of {name}") for name in kpi_names)]
+        if list(columns) != list(self.column_boxes) or choices != self._column_choices:
+            self._build_column_boxes({column: titles.get(column, column) for column in columns}, choices)
+        for column, holds in columns.items():
+            box = self.column_boxes[column]
+            box.setCurrentIndex(max(0, box.findData(holds)))
+        self.columns.show()
+
+    def _build_column_boxes(self, columns: dict[str, str], choices: list[tuple[str, str]]) -> None:
+        """A box for each column, labelled with its header as the file writes it, between the file and its values
+        in the tab order, as on screen."""
         while self.column_form.rowCount():
             self.column_form.removeRow(0)
-        choices = [*ROLE_WORDS.items(), *((name, f"Values of {name}") for name in kpi_names)]
-        for column, holds in columns.items():
+        self.column_boxes = {}
+        self._column_choices = choices
+        before: QWidget = self.again_button
+        for column, title in columns.items():
             box = QComboBox()
-            box.setAccessibleName(f"Column {column}")
+            box.setAccessibleName(f"Column {title}")
             for value, words in choices:
                 box.addItem(words, value)
-            box.setCurrentIndex(max(0, box.findData(holds)))
             box.activated.connect(lambda _index, c=column, b=box: self.set_column(c, b.currentData()))
-            self.column_form.addRow(f"{column}:", box)
-        self.columns.show()
+            self.column_form.addRow(f"{title}:", box)
+            self.column_boxes[column] = box
+            QWidget.setTabOrder(before, box)
+            before = box
+        QWidget.setTabOrder(before, self.problems)
+        QWidget.setTabOrder(self.problems, self.rows)
 
     def _show_rows(self, preview: KpiImportPreview) -> None:
         self.rows.clear()

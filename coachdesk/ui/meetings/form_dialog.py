@@ -51,7 +51,6 @@ class FormDialog(QDialog):
         self.save_button.setText(save_text)
         self.save_button.setAccessibleName(save_text.replace("&", ""))
         self.save_button.setToolTip(f"{save_text.replace('&', '')} (Enter or Ctrl+S)")
-        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -62,6 +61,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

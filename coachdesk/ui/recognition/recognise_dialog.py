@@ -20,6 +20,9 @@ from coachdesk.ui.meetings.form_dialog import FormDialog, Work
 from coachdesk.ui.meetings.time_fields import date_field
 from coachdesk.ui.widgets import as_date
 
+REASON_CHARACTERS = 80
+"""A reason is a sentence: this much of it shows without scrolling."""
+
 
 @dataclass(frozen=True)
 class Choices:
@@ -67,6 +70,7 @@ class RecogniseDialog(FormDialog):
         self.reason = QLineEdit(self._prefill.reason)
         self.reason.setAccessibleName("What for")
         self.reason.setPlaceholderText("e.g. Turned round an angry caller and kept the customer")
+        self.reason.setMinimumWidth(self.reason.fontMetrics().averageCharWidth() * REASON_CHARACTERS)
         self.kpi = QComboBox()
         self.kpi.setAccessibleName("KPI")
         self.kpi.addItem("No KPI", None)
