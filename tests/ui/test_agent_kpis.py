@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coachdesk.services import Services
@@ -177,3 +178,13 @@ def test_a_late_chart_for_the_previous_agent_is_dropped(
     assert shown is not None
     assert shown.data.person_id == team.tomas.id
     assert [value for _, value in page.kpis.chart.plotted_series()] == pytest.approx([90.0, 91.0])
+
+
+def test_alt_k_and_alt_p_put_the_keyboard_in_the_tab_they_open(
+    qtbot: QtBot, ui_context: UiContext, services: Services, team: Team, kpis: tuple[KpiView, KpiView]
+) -> None:
+    record_weeks(services, kpis[0], team.priya.id, [80.0, 82.0, 84.0])
+    page = open_kpis_tab(qtbot, ui_context, team.priya.id)
+    assert QApplication.focusWidget() is page.kpis.choices
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.plan_tab.goals

@@ -114,6 +114,9 @@ class AgentPage(Page):
         self.tabs.addTab(self.kpis, "&KPIs")
         self.plan_tab = PlanTab(context)
         self.tabs.addTab(self.plan_tab, "&Plan")
+        self.kpis.setFocusProxy(self.kpis.choices)
+        self.plan_tab.setFocusProxy(self.plan_tab.goals)
+        self.tabs.currentChanged.connect(lambda _index: self.tabs.currentWidget().setFocus())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
