@@ -72,8 +72,8 @@ def test_a_file_with_a_bad_row_is_refused_then_the_corrected_file_imports(
 
     assert dialog.problems.isHidden()
     assert [line[:5] for line in tree_lines(dialog.rows)] == [
-        ["2", "Priya Shah", "AHT", "2026-11-16", "312"],
-        ["3", "Tomás Ruiz", "AHT", "2026-11-16", "290"],
+        ["2", "Priya Shah", "AHT", "Mon 16 Nov", "312"],
+        ["3", "Tomás Ruiz", "AHT", "Mon 16 Nov", "290"],
     ]
     assert dialog.import_button.isEnabled()
 
@@ -104,7 +104,7 @@ def test_a_column_the_guess_missed_is_chosen_in_its_box(
     staff.setCurrentIndex(staff.findData("person"))
     staff.activated.emit(staff.currentIndex())
 
-    assert tree_lines(dialog.rows)[0][:5] == ["2", "Priya Shah", "AHT", "2026-11-16", "305"]
+    assert tree_lines(dialog.rows)[0][:5] == ["2", "Priya Shah", "AHT", "Mon 16 Nov", "305"]
     assert dialog.import_button.isEnabled()
 
 

@@ -25,7 +25,7 @@ from coachdesk.services import Services
 from coachdesk.services.kpi_import import IGNORE, KPI, PERIOD, PERSON, VALUE, KpiImportPreview
 from coachdesk.ui.context import Topic, UiContext
 from coachdesk.ui.file_import import FileImportDialog
-from coachdesk.ui.formatting import plural
+from coachdesk.ui.formatting import day_text, plural
 from coachdesk.ui.problem_text import set_problem_colour, show_problem
 from coachdesk.ui.team.refusals import catching
 from coachdesk.ui.widgets import heading, muted, row_list
@@ -202,9 +202,11 @@ class KpiImportDialog(FileImportDialog):
 
     def _show_rows(self, preview: KpiImportPreview) -> None:
         self.rows.clear()
+        today = self.context.services.kpi_import.today()
         for row in preview.rows[:PREVIEW_LIMIT]:
             change = "New" if row.previous is None else f"Replaces {row.previous:g}"
-            values = [str(row.row), row.person_name, row.kpi_name, row.period_start.isoformat(), f"{row.value:g}"]
+            period = day_text(row.period_start, today)
+            values = [str(row.row), row.person_name, row.kpi_name, period, f"{row.value:g}"]
             self.rows.addTopLevelItem(QTreeWidgetItem([*values, change]))
         self.rows.setVisible(bool(preview.rows))
         more = len(preview.rows) - PREVIEW_LIMIT
