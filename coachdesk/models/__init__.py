@@ -36,6 +36,7 @@ from coachdesk.models.plans import (
 )
 from coachdesk.models.recognition import Recognition
 from coachdesk.models.settings import Setting
+from coachdesk.models.sync import ChangeKind, ConflictCopy, OutboxChange, SharingLevel, SyncRecord, SyncState
 from coachdesk.models.templates import Template, TemplateKind
 
 __all__ = [
@@ -48,8 +49,10 @@ __all__ = [
     "Amendment",
     "Base",
     "Cadence",
+    "ChangeKind",
     "Commitment",
     "CommitmentStatus",
+    "ConflictCopy",
     "DevelopmentPlan",
     "GoalStatus",
     "Kpi",
@@ -64,6 +67,7 @@ __all__ = [
     "Mentorship",
     "MentorshipStatus",
     "OneOnOneSeries",
+    "OutboxChange",
     "Person",
     "PersonSkill",
     "PlanBarrier",
@@ -77,7 +81,10 @@ __all__ = [
     "SessionFocus",
     "SessionKind",
     "Setting",
+    "SharingLevel",
     "SkillKind",
+    "SyncRecord",
+    "SyncState",
     "Synced",
     "Team",
     "TeamSetting",

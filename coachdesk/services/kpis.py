@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Select, select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
-from coachdesk.models import Kpi, KpiPeriod, KpiTarget, KpiValue, Person, Team, new_id, utcnow
+from coachdesk.models import Kpi, KpiPeriod, KpiTarget, KpiValue, Person, Team
 from coachdesk.services.base import Service, alive, live, person_names, required_text
 from coachdesk.services.tabular import parse_number
 
@@ -210,34 +209,30 @@ def own_targets_of_person(session: Session, person_id: str) -> dict[str, float]:
 
 
 def upsert_kpi_values(session: Session, values: list[KpiValueInput]) -> None:
-    now = utcnow()
-    rows = [
-        {
-            "id": new_id(),
-            "kpi_id": v.kpi_id,
-            "person_id": v.person_id,
-            "period_start": v.period_start,
-            "value": v.value,
-            "source": v.source,
-            "created_at": now,
-            "updated_at": now,
-            "deleted": False,
-        }
-        for v in values
-    ]
-    if not rows:
+    """Replaces the value of each person, KPI and period, or adds it; a later value for the same key wins.
+
+    Records are changed one by one rather than by one bulk statement, so each edit reaches the sync outbox with
+    only the fields that moved (an unchanged value re-imported changes nothing).
+    """
+    if not values:
         return
-    statement = insert(KpiValue)
-    statement = statement.on_conflict_do_update(
-        index_elements=["person_id", "kpi_id", "period_start"],
-        set_={
-            "value": statement.excluded.value,
-            "source": statement.excluded.source,
-            "updated_at": now,
-            "deleted": False,
-        },
-    )
-    session.execute(statement, rows)
+    stored = {
+        (record.person_id, record.kpi_id, record.period_start): record
+        for record in session.scalars(
+            select(KpiValue).where(
+                KpiValue.kpi_id.in_({v.kpi_id for v in values}),
+                KpiValue.period_start.between(min(v.period_start for v in values), max(v.period_start for v in values)),
+            )
+        )
+    }
+    for value in values:
+        key = (value.person_id, value.kpi_id, value.period_start)
+        record = stored.get(key)
+        if record is None:
+            record = KpiValue(kpi_id=value.kpi_id, person_id=value.person_id, period_start=value.period_start)
+            stored[key] = record
+            session.add(record)
+        record.value, record.source, record.deleted = value.value, value.source, False
 
 
 def parse_target(text: str) -> float | None:

@@ -1,0 +1,168 @@
+"""Every local edit of a synced record becomes an outbox row in the edit's own transaction.
+
+This is done once, for every write session of the notebook, after the unit of work has flushed its SQL and before it
+commits: a rolled-back edit therefore leaves no outbox row, and no service has to remember sync. A row holds only
+the fields the edit changed, and never private content: private fields are left out, private records (and whatever
+hangs off them) are not captured, and a record turning private is withdrawn. When the notebook is not enrolled, or
+the unit of work applies a pull (`Notebook.write(capture_changes=False)`), nothing is captured.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Table, event, insert, inspect, select
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm.state import InstanceState
+
+from coachdesk.db import CAPTURE_CHANGES, Notebook
+from coachdesk.models import Base, ChangeKind, OutboxChange, Synced, SyncRecord, SyncState, new_id, utcnow
+from coachdesk.services import privacy
+from coachdesk.services.jsonable import jsonable
+
+ENROLLED = "sync_enrolled"
+"""`Session.info` key caching, for one unit of work, whether the notebook is enrolled."""
+
+ENROLLMENT_QUERY = f"SELECT 1 FROM {SyncState.__tablename__}"
+"""Plain SQL: it runs in every write transaction, and skipping the statement compiler keeps sync-off cheap."""
+
+LOCAL_LABELS = frozenset({"updated_at"})
+"""Columns that only label a local edit; the portal keeps its own order and never receives them."""
+
+
+class OutboxBypassed(RuntimeError):
+    """A bulk statement would change synced records behind the outbox's back: a bug in the code that sent it."""
+
+
+def install_capture(notebook: Notebook) -> None:
+    event.listen(notebook.write_sessions, "after_flush", _capture_flush)
+    event.listen(notebook.write_sessions, "do_orm_execute", _refuse_bulk_writes)
+
+
+def capturing(session: Session) -> bool:
+    """Whether this unit of work records its edits: it is a local edit and the notebook is enrolled."""
+    if not session.info.get(CAPTURE_CHANGES, True):
+        return False
+    enrolled = session.info.get(ENROLLED)
+    if enrolled is None:
+        enrolled = session.connection().exec_driver_sql(ENROLLMENT_QUERY).first() is not None
+        session.info[ENROLLED] = enrolled
+    return bool(enrolled)
+
+
+def _refuse_bulk_writes(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if isinstance(table, Table) and table.name in synced_tables() and capturing(state.session):
+        raise OutboxBypassed(f"a bulk statement on {table.name} would bypass the sync outbox; change records instead")
+
+
+def _capture_flush(session: Session, _flush: UOWTransaction) -> None:
+    removed = set(session.deleted)
+    states = [
+        inspect(record)
+        for record in (*session.new, *session.dirty, *removed)
+        if isinstance(record, Synced) and record.__table__.name in synced_tables()  # type: ignore[attr-defined]
+    ]
+    if not states or not capturing(session):
+        return
+    changes = [change for state in states if (change := _change_of(session, state, state.obj() in removed)) is not None]
+    if not changes:
+        return
+    bases = _base_versions(session, [change["record_id"] for change in changes])
+    made_at = utcnow()
+    for change in changes:
+        change["base_version"] = bases.get(change["record_id"], 0)
+        change["made_at"] = made_at
+    session.connection().execute(insert(outbox_table()), changes)
+
+
+def _change_of(session: Session, state: InstanceState[Any], removed: bool) -> dict[str, Any] | None:
+    """The outbox row for one flushed record, or None when the portal must hear nothing of it."""
+    table: Table = state.mapper.local_table  # type: ignore[assignment]
+    was_shared = not state.pending and not _withheld(session, table, _values(state, before=True))
+    if _withheld(session, table, _values(state, before=False)):
+        return _outbox_row(table, state, ChangeKind.WITHDRAW, {}) if was_shared else None
+    if removed:
+        fields: dict[str, Any] = {"deleted": True}
+    else:
+        fields = _shareable_values(state, table, changed_only=was_shared)
+    return _outbox_row(table, state, ChangeKind.EDIT, fields) if fields else None
+
+
+def _outbox_row(table: Table, state: InstanceState[Any], kind: ChangeKind, fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "change_id": new_id(),
+        "table_name": table.name,
+        "record_id": state.dict["id"],
+        "kind": kind,
+        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _shareable_values(state: InstanceState[Any], table: Table, *, changed_only: bool) -> dict[str, Any]:
+    hidden = privacy.private_columns(table) | LOCAL_LABELS
+    return {
+        prop.columns[0].name: jsonable(state.dict.get(prop.key))
+        for prop in state.mapper.column_attrs
+        if prop.columns[0].name not in hidden and (not changed_only or state.attrs[prop.key].history.has_changes())
+    }
+
+
+def _values(state: InstanceState[Any], *, before: bool) -> dict[str, Any]:
+    """The record's privacy flag and references by column name, as they are now or were before this edit."""
+    table: Table = state.mapper.local_table  # type: ignore[assignment]
+    names = ["is_private", *(column for column, _target in references_to_private(table.name))]
+    values = {}
+    for prop in state.mapper.column_attrs:
+        name = prop.columns[0].name
+        if name not in names:
+            continue
+        history = state.attrs[prop.key].history
+        values[name] = history.deleted[0] if before and history.deleted else state.dict.get(prop.key)
+    return values
+
+
+def _withheld(session: Session, table: Table, values: dict[str, Any]) -> bool:
+    """Private, or hanging (through any chain of references) off a private record."""
+    if values.get("is_private"):
+        return True
+    for column, target_table in references_to_private(table.name):
+        target_id = values.get(column)
+        target = session.get(model_of(target_table), target_id) if target_id is not None else None
+        if target is None:
+            continue
+        if _withheld(session, Base.metadata.tables[target_table], _values(inspect(target), before=False)):
+            return True
+    return False
+
+
+def _base_versions(session: Session, record_ids: Iterable[str]) -> dict[str, int]:
+    query = select(SyncRecord.record_id, SyncRecord.version).where(SyncRecord.record_id.in_(set(record_ids)))
+    return {row.record_id: row.version for row in session.connection().execute(query)}
+
+
+@cache
+def synced_tables() -> frozenset[str]:
+    return frozenset(t.name for t in privacy.shareable_tables())
+
+
+@cache
+def references_to_private(table_name: str) -> list[tuple[str, str]]:
+    return privacy.references_to_private(Base.metadata.tables[table_name])
+
+
+def outbox_table() -> Table:
+    return Base.metadata.tables[OutboxChange.__tablename__]
+
+
+@cache
+def model_of(table_name: str) -> type[Base]:
+    models: dict[str, type[Base]] = {
+        getattr(mapper.class_, "__tablename__", ""): mapper.class_ for mapper in Base.registry.mappers
+    }
+    return models[table_name]
