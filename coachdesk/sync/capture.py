@@ -10,11 +10,12 @@ the unit of work applies a pull (`Notebook.write(capture_changes=False)`), nothi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, event, insert, inspect, select
+from sqlalchemy import Result, Table, event, insert, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.orm.state import InstanceState
 
@@ -39,7 +40,7 @@ class OutboxBypassed(RuntimeError):
 
 def install_capture(notebook: Notebook) -> None:
     event.listen(notebook.write_sessions, "after_flush", _capture_flush)
-    event.listen(notebook.write_sessions, "do_orm_execute", _refuse_bulk_writes)
+    event.listen(notebook.write_sessions, "do_orm_execute", _capture_bulk_insert)
 
 
 def capturing(session: Session) -> bool:
@@ -53,12 +54,53 @@ def capturing(session: Session) -> bool:
     return bool(enrolled)
 
 
-def _refuse_bulk_writes(state: ORMExecuteState) -> None:
+def _capture_bulk_insert(state: ORMExecuteState) -> Result[Any] | None:
+    """Queues the records a bulk INSERT adds, read back whole; refuses any other bulk statement on synced records.
+
+    A bulk insert is how large imports stay fast; an update or upsert by statement would hide which fields it
+    changed, so those must go through the records instead.
+    """
     if not (state.is_insert or state.is_update or state.is_delete):
-        return
+        return None
     table = getattr(state.statement, "table", None)
-    if isinstance(table, Table) and table.name in synced_tables() and capturing(state.session):
+    if not (isinstance(table, Table) and table.name in synced_tables() and capturing(state.session)):
+        return None
+    params = state.parameters
+    rows: Sequence[Mapping[str, Any]] = params if isinstance(params, list) else [params or {}]  # type: ignore[list-item]
+    ids = [row.get("id") for row in rows]
+    plain_insert = state.is_insert and getattr(state.statement, "_post_values_clause", None) is None
+    if not plain_insert or None in ids:
         raise OutboxBypassed(f"a bulk statement on {table.name} would bypass the sync outbox; change records instead")
+    result = state.invoke_statement()
+    query = select(table).where(table.c.id.in_(ids))
+    added = [dict(row) for row in state.session.connection().execute(query).mappings()]
+    queue(
+        state.session,
+        [
+            outbox_row(table.name, row["id"], ChangeKind.EDIT, whole_record(table, row))
+            for row in added
+            if not _withheld(state.session, table, row)
+        ],
+    )
+    return result
+
+
+def queue(session: Session, changes: list[dict[str, Any]], made_at: datetime | None = None) -> None:
+    """Writes outbox rows, each on the portal version its record was last seen at, in the session's transaction."""
+    if not changes:
+        return
+    bases = _base_versions(session, [change["record_id"] for change in changes])
+    stamp = made_at or utcnow()
+    for change in changes:
+        change["base_version"] = bases.get(change["record_id"], 0)
+        change["made_at"] = stamp
+    session.connection().execute(insert(outbox_table()), changes)
+
+
+def whole_record(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+    """Every shareable field of a record, as a new record travels."""
+    hidden = privacy.private_columns(table) | LOCAL_LABELS
+    return {name: jsonable(value) for name, value in row.items() if name not in hidden}
 
 
 def _capture_flush(session: Session, _flush: UOWTransaction) -> None:
@@ -70,15 +112,7 @@ def _capture_flush(session: Session, _flush: UOWTransaction) -> None:
     ]
     if not states or not capturing(session):
         return
-    changes = [change for state in states if (change := _change_of(session, state, state.obj() in removed)) is not None]
-    if not changes:
-        return
-    bases = _base_versions(session, [change["record_id"] for change in changes])
-    made_at = utcnow()
-    for change in changes:
-        change["base_version"] = bases.get(change["record_id"], 0)
-        change["made_at"] = made_at
-    session.connection().execute(insert(outbox_table()), changes)
+    queue(session, [change for state in states if (change := _change_of(session, state, state.obj() in removed))])
 
 
 def _change_of(session: Session, state: InstanceState[Any], removed: bool) -> dict[str, Any] | None:
@@ -86,19 +120,19 @@ def _change_of(session: Session, state: InstanceState[Any], removed: bool) -> di
     table: Table = state.mapper.local_table  # type: ignore[assignment]
     was_shared = not state.pending and not _withheld(session, table, _values(state, before=True))
     if _withheld(session, table, _values(state, before=False)):
-        return _outbox_row(table, state, ChangeKind.WITHDRAW, {}) if was_shared else None
+        return outbox_row(table.name, state.dict["id"], ChangeKind.WITHDRAW, {}) if was_shared else None
     if removed:
         fields: dict[str, Any] = {"deleted": True}
     else:
         fields = _shareable_values(state, table, changed_only=was_shared)
-    return _outbox_row(table, state, ChangeKind.EDIT, fields) if fields else None
+    return outbox_row(table.name, state.dict["id"], ChangeKind.EDIT, fields) if fields else None
 
 
-def _outbox_row(table: Table, state: InstanceState[Any], kind: ChangeKind, fields: dict[str, Any]) -> dict[str, Any]:
+def outbox_row(table_name: str, record_id: str, kind: ChangeKind, fields: dict[str, Any]) -> dict[str, Any]:
     return {
         "change_id": new_id(),
-        "table_name": table.name,
-        "record_id": state.dict["id"],
+        "table_name": table_name,
+        "record_id": record_id,
         "kind": kind,
         "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
     }

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from coachdesk.models import ChangeKind, OutboxChange, SharingLevel, SyncState, new_id
+from coachdesk.models import ChangeKind, OutboxChange, SharingLevel, SyncState
 from coachdesk.services import privacy
-from coachdesk.services.jsonable import jsonable
-from coachdesk.sync.capture import ENROLLED, LOCAL_LABELS, outbox_table
+from coachdesk.sync.capture import ENROLLED, outbox_row, queue, whole_record
 
 
 @dataclass(frozen=True)
@@ -61,28 +60,13 @@ def enroll(session: Session, enrollment: Enrollment, now: datetime) -> int:
 
 
 def queue_everything(session: Session, now: datetime) -> int:
-    """One change per live shareable record, with all its shareable fields, on base version 0."""
+    """One change per live shareable record, with all its shareable fields."""
     queued = 0
     for table, rows in privacy.shareable_rows(session):
-        changes = [
-            {
-                "change_id": new_id(),
-                "table_name": table.name,
-                "record_id": row["id"],
-                "kind": ChangeKind.EDIT,
-                "base_version": 0,
-                "fields": json.dumps(
-                    {name: jsonable(value) for name, value in row.items() if name not in LOCAL_LABELS},
-                    ensure_ascii=False,
-                    sort_keys=True,
-                ),
-                "made_at": now,
-            }
-            for row in rows
-        ]
-        if changes:
-            session.execute(insert(outbox_table()), changes)
-            queued += len(changes)
+        queue(
+            session, [outbox_row(table.name, row["id"], ChangeKind.EDIT, whole_record(table, row)) for row in rows], now
+        )
+        queued += len(rows)
     return queued
 
 

@@ -135,6 +135,15 @@ def import_kpi_values_again(services: Services, team: Team) -> Callable[[], obje
     return lambda: services.kpis.record_values(again)
 
 
+def import_new_kpi_values(services: Services, team: Team) -> Callable[[], object]:
+    kpi = services.kpis.define("Quality", unit="%", target=85)
+    weeks = (date(2026, 11, 9), date(2026, 11, 16))
+    values = [
+        KpiValueInput(kpi.id, p.id, week, 80.0 + i) for i, p in enumerate((team.priya, team.tomas)) for week in weeks
+    ]
+    return lambda: services.kpis.record_values(values)
+
+
 def pair_a_mentor(services: Services, team: Team) -> Callable[[], object]:
     return lambda: services.mentoring.create(PairingDraft(team.tomas.id, team.new_starter.id, "Systems"))
 
@@ -152,6 +161,7 @@ WRITES: list[Write] = [
     hold_a_one_on_one,
     recognise,
     import_kpi_values_again,
+    import_new_kpi_values,
     pair_a_mentor,
 ]
 
