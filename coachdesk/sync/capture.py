@@ -161,16 +161,19 @@ def _values(state: InstanceState[Any], *, before: bool) -> dict[str, Any]:
     return values
 
 
-def _withheld(session: Session, table: Table, values: dict[str, Any]) -> bool:
-    """Private, or hanging (through any chain of references) off a private record."""
+def _withheld(session: Session, table: Table, values: dict[str, Any], seen: frozenset[str] = frozenset()) -> bool:
+    """Private, or hanging (through any chain of references, `seen` guarding against loops) off a private record."""
     if values.get("is_private"):
         return True
     for column, target_table in references_to_private(table.name):
         target_id = values.get(column)
-        target = session.get(model_of(target_table), target_id) if target_id is not None else None
+        if target_id is None or target_id in seen:
+            continue
+        target = session.get(model_of(target_table), target_id)
         if target is None:
             continue
-        if _withheld(session, Base.metadata.tables[target_table], _values(inspect(target), before=False)):
+        parent = _values(inspect(target), before=False)
+        if _withheld(session, Base.metadata.tables[target_table], parent, seen | {target_id}):
             return True
     return False
 
