@@ -104,14 +104,14 @@ def whole_record(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _capture_flush(session: Session, _flush: UOWTransaction) -> None:
+    if not capturing(session):
+        return
     removed = set(session.deleted)
     states = [
         inspect(record)
         for record in (*session.new, *session.dirty, *removed)
         if isinstance(record, Synced) and record.__table__.name in synced_tables()  # type: ignore[attr-defined]
     ]
-    if not states or not capturing(session):
-        return
     queue(session, [change for state in states if (change := _change_of(session, state, state.obj() in removed))])
 
 
