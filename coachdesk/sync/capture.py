@@ -112,20 +112,44 @@ def _capture_flush(session: Session, _flush: UOWTransaction) -> None:
         for record in (*session.new, *session.dirty, *removed)
         if isinstance(record, Synced) and record.__table__.name in synced_tables()  # type: ignore[attr-defined]
     ]
-    queue(session, [change for state in states if (change := _change_of(session, state, state.obj() in removed))])
+    queue(session, [change for state in states for change in _change_of(session, state, state.obj() in removed)])
 
 
-def _change_of(session: Session, state: InstanceState[Any], removed: bool) -> dict[str, Any] | None:
-    """The outbox row for one flushed record, or None when the portal must hear nothing of it."""
+def _change_of(session: Session, state: InstanceState[Any], removed: bool) -> list[dict[str, Any]]:
+    """The outbox rows for one flushed record: none when the portal must hear nothing of it.
+
+    A record changing between private and shared takes what hangs off it along: withdrawn with it, or sent again.
+    """
     table: Table = state.mapper.local_table  # type: ignore[assignment]
+    record_id = state.dict["id"]
     was_shared = not state.pending and not _withheld(session, table, _values(state, before=True))
     if _withheld(session, table, _values(state, before=False)):
-        return outbox_row(table.name, state.dict["id"], ChangeKind.WITHDRAW, {}) if was_shared else None
-    if removed:
-        fields: dict[str, Any] = {"deleted": True}
-    else:
-        fields = _shareable_values(state, table, changed_only=was_shared)
-    return outbox_row(table.name, state.dict["id"], ChangeKind.EDIT, fields) if fields else None
+        if not was_shared:
+            return []
+        return [outbox_row(table.name, record_id, ChangeKind.WITHDRAW, {}), *_descendants(session, table, record_id)]
+    fields = {"deleted": True} if removed else _shareable_values(state, table, changed_only=was_shared)
+    rows = [outbox_row(table.name, record_id, ChangeKind.EDIT, fields)] if fields else []
+    if not was_shared and not state.pending:
+        rows.extend(_descendants(session, table, record_id))
+    return rows
+
+
+def _descendants(
+    session: Session, table: Table, record_id: str, seen: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """Rows for the records hanging off one whose privacy changed: withdrawn if now withheld, else sent whole."""
+    rows = []
+    for child, column in _children(table.name):
+        for found in session.connection().execute(select(child).where(child.c[column] == record_id)).mappings():
+            record = dict(found)
+            if record["id"] in seen:
+                continue
+            if _withheld(session, child, record):
+                rows.append(outbox_row(child.name, record["id"], ChangeKind.WITHDRAW, {}))
+            else:
+                rows.append(outbox_row(child.name, record["id"], ChangeKind.EDIT, whole_record(child, record)))
+            rows.extend(_descendants(session, child, record["id"], seen | {record_id}))
+    return rows
 
 
 def outbox_row(table_name: str, record_id: str, kind: ChangeKind, fields: dict[str, Any]) -> dict[str, Any]:
@@ -191,6 +215,17 @@ def synced_tables() -> frozenset[str]:
 @cache
 def references_to_private(table_name: str) -> list[tuple[str, str]]:
     return privacy.references_to_private(Base.metadata.tables[table_name])
+
+
+@cache
+def _children(table_name: str) -> list[tuple[Table, str]]:
+    """(table, column) of each reference to this table through which privacy passes."""
+    return [
+        (child, column)
+        for child in privacy.shareable_tables()
+        for column, target in references_to_private(child.name)
+        if target == table_name
+    ]
 
 
 def outbox_table() -> Table:

@@ -254,6 +254,32 @@ def test_a_record_made_private_is_withdrawn_and_made_shared_again_is_sent_whole(
     assert "private_notes" not in resent
 
 
+def test_what_hangs_off_a_record_goes_private_and_shared_with_it(enrolled: Services, team: Team) -> None:
+    entry = enrolled.log.record_session(
+        SessionDraft(
+            (team.priya.id,),
+            "Talked about a complaint.",
+            focuses=(FocusDraft("Empathy"),),
+            commitments=(CommitmentDraft("Re-listen", team.priya.id),),
+        )
+    )
+    queued_when_logged = {row.record_id for row in outbox_rows(enrolled.notebook)}
+    hanging_off = queued_when_logged - {entry.id}
+    assert len(hanging_off) == 3  # the agent's place in the session, the focus and the commitment
+
+    with enrolled.notebook.write() as session:
+        session.get_one(LogEntry, entry.id).is_private = True
+    withdrawn = [row for row in outbox_rows(enrolled.notebook) if row.kind is ChangeKind.WITHDRAW]
+    assert {row.record_id for row in withdrawn} == queued_when_logged
+
+    with enrolled.notebook.write() as session:
+        session.get_one(LogEntry, entry.id).is_private = False
+    resent = outbox_rows(enrolled.notebook)[len(queued_when_logged) + len(withdrawn) :]
+    assert {row.record_id for row in resent} == queued_when_logged
+    commitment = next(json.loads(row.fields) for row in resent if row.table_name == "commitments")
+    assert commitment["text"] == "Re-listen"
+
+
 def edit_then_fail(notebook: Notebook, person_id: str) -> None:
     with notebook.write() as session:
         session.get_one(Person, person_id).role = "Adviser"
