@@ -2,6 +2,8 @@
 
 Reads and writes each get a session that lives for one user action. Writes begin with `BEGIN IMMEDIATE`, so two
 writers wait for each other (up to the busy timeout) instead of failing half-way through; reads see one snapshot.
+Every write session comes from one factory, `Notebook.write_sessions`, so the sync outbox can watch them all in one
+place (`coachdesk.sync.capture`); a write that must not be captured, such as applying a pull, says so.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from coachdesk.errors import NotebookBusy
 
@@ -23,6 +25,9 @@ APPLICATION_ID = 0x43444B31
 """`PRAGMA application_id` of every CoachDesk notebook ("CDK1"), so a stranger's database is never taken for one."""
 
 BUSY_TIMEOUT_MS = 5000
+
+CAPTURE_CHANGES = "capture_changes"
+"""`Session.info` key: False for a unit of work whose writes are not local edits (a pull being applied)."""
 
 
 def create_notebook_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -57,7 +62,7 @@ class Notebook:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
-        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.write_sessions = sessionmaker(engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -65,8 +70,10 @@ class Notebook:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        with busy_in_plain_words(), Session(self._writer, expire_on_commit=False) as session, session.begin():
+    def write(self, *, capture_changes: bool = True) -> Iterator[Session]:
+        """One transaction of local edits; `capture_changes=False` keeps them out of the sync outbox."""
+        sessions = self.write_sessions
+        with busy_in_plain_words(), sessions(info={CAPTURE_CHANGES: capture_changes}) as session, session.begin():
             yield session
 
     def backup_to(self, target: Path) -> None:

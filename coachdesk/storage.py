@@ -28,7 +28,9 @@ class FileState(enum.Enum):
 
 
 def open_notebook(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Notebook:
-    """Opens (creating or upgrading as needed) the notebook at `path`."""
+    """Opens (creating or upgrading as needed) the notebook at `path`, its edits watched by the sync outbox."""
+    from coachdesk.sync.capture import install_capture
+
     state = inspect_notebook_file(path)
     if state is FileState.OLDER:
         back_up_before_upgrade(path)
@@ -38,7 +40,9 @@ def open_notebook(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Noteboo
     if state is not FileState.CURRENT:
         with engine.connect() as connection:
             upgrade_schema(connection)
-    return Notebook(path, engine)
+    notebook = Notebook(path, engine)
+    install_capture(notebook)
+    return notebook
 
 
 def inspect_notebook_file(path: Path) -> FileState:

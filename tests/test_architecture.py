@@ -39,11 +39,12 @@ def test_qt_is_imported_only_by_the_ui_and_the_entry_point() -> None:
 
 
 def test_dependencies_point_one_way() -> None:
-    """Models know nothing of services; services know nothing of the UI or the CLI."""
+    """Models know nothing of services; services and sync know nothing of the UI or the CLI."""
     rules = {
         "models": ("coachdesk.services", "coachdesk.ui", "coachdesk.cli"),
         "services": ("coachdesk.ui", "coachdesk.cli", "coachdesk.reports"),
         "reports": ("coachdesk.ui", "coachdesk.cli"),
+        "sync": ("coachdesk.ui", "coachdesk.cli", "coachdesk.reports"),
     }
     offenders = []
     for folder, forbidden in rules.items():

@@ -4,5 +4,5 @@
 about 0.4 s); a test keeps this list equal to the scripts' own chain.
 """
 
-REVISIONS = ("0001_core", "0002_search", "0003_meeting_goals")
+REVISIONS = ("0001_core", "0002_search", "0003_meeting_goals", "0004_sync_outbox")
 HEAD = REVISIONS[-1]

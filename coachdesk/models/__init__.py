@@ -37,6 +37,7 @@ from coachdesk.models.plans import (
 )
 from coachdesk.models.recognition import Recognition
 from coachdesk.models.settings import Setting
+from coachdesk.models.sync import ChangeKind, ConflictCopy, OutboxChange, SharingLevel, SyncRecord, SyncState
 from coachdesk.models.templates import Template, TemplateKind
 
 __all__ = [
@@ -49,8 +50,10 @@ __all__ = [
     "Amendment",
     "Base",
     "Cadence",
+    "ChangeKind",
     "Commitment",
     "CommitmentStatus",
+    "ConflictCopy",
     "DevelopmentPlan",
     "GoalStatus",
     "Kpi",
@@ -66,6 +69,7 @@ __all__ = [
     "Mentorship",
     "MentorshipStatus",
     "OneOnOneSeries",
+    "OutboxChange",
     "Person",
     "PersonSkill",
     "PlanBarrier",
@@ -79,7 +83,10 @@ __all__ = [
     "SessionFocus",
     "SessionKind",
     "Setting",
+    "SharingLevel",
     "SkillKind",
+    "SyncRecord",
+    "SyncState",
     "Synced",
     "Team",
     "TeamSetting",

@@ -6,8 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, select
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import Select, insert, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -210,34 +209,59 @@ def own_targets_of_person(session: Session, person_id: str) -> dict[str, float]:
 
 
 def upsert_kpi_values(session: Session, values: list[KpiValueInput]) -> None:
-    now = utcnow()
-    rows = [
-        {
-            "id": new_id(),
-            "kpi_id": v.kpi_id,
-            "person_id": v.person_id,
-            "period_start": v.period_start,
-            "value": v.value,
-            "source": v.source,
-            "created_at": now,
-            "updated_at": now,
-            "deleted": False,
-        }
-        for v in values
-    ]
-    if not rows:
+    """Replaces the value of each person, KPI and period, or adds it; a later value for the same key wins.
+
+    Only values that differ are changed, record by record, so the sync outbox sees exactly what moved; new values
+    go in with one bulk insert, since a year's export holds thousands.
+    """
+    if not values:
         return
-    statement = insert(KpiValue)
-    statement = statement.on_conflict_do_update(
-        index_elements=["person_id", "kpi_id", "period_start"],
-        set_={
-            "value": statement.excluded.value,
-            "source": statement.excluded.source,
-            "updated_at": now,
-            "deleted": False,
-        },
-    )
-    session.execute(statement, rows)
+    first, last = min(v.period_start for v in values), max(v.period_start for v in values)
+    stored = {
+        (row.person_id, row.kpi_id, row.period_start): row
+        for row in session.execute(
+            select(
+                KpiValue.id,
+                KpiValue.person_id,
+                KpiValue.kpi_id,
+                KpiValue.period_start,
+                KpiValue.value,
+                KpiValue.source,
+                KpiValue.deleted,
+            ).where(KpiValue.kpi_id.in_({v.kpi_id for v in values}), KpiValue.period_start.between(first, last))
+        )
+    }
+    changed: dict[str, KpiValueInput] = {}
+    added: dict[tuple[str, str, date], KpiValueInput] = {}
+    for value in values:
+        key = (value.person_id, value.kpi_id, value.period_start)
+        row = stored.get(key)
+        if row is None:
+            added[key] = value
+        elif (row.value, row.source, row.deleted) != (value.value, value.source, False) or row.id in changed:
+            changed[row.id] = value
+    for record in session.scalars(select(KpiValue).where(KpiValue.id.in_(changed))):
+        update = changed[record.id]
+        record.value, record.source, record.deleted = update.value, update.source, False
+    now = utcnow()
+    if added:
+        session.execute(
+            insert(KpiValue),
+            [
+                {
+                    "id": new_id(),
+                    "kpi_id": v.kpi_id,
+                    "person_id": v.person_id,
+                    "period_start": v.period_start,
+                    "value": v.value,
+                    "source": v.source,
+                    "created_at": now,
+                    "updated_at": now,
+                    "deleted": False,
+                }
+                for v in added.values()
+            ],
+        )
 
 
 def parse_target(text: str) -> float | None:

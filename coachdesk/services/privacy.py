@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.models import Base
 
-LOCAL_ONLY_TABLES = frozenset({"settings"})
+LOCAL_ONLY_TABLES = frozenset({"settings", "sync_state", "sync_records", "sync_outbox", "sync_conflicts"})
 
 
 def private_columns(table: Table) -> frozenset[str]:
@@ -24,6 +24,27 @@ def private_columns(table: Table) -> frozenset[str]:
 def shareable_tables() -> list[Table]:
     """Every table of records, parents before children."""
     return [t for t in Base.metadata.sorted_tables if t.name not in LOCAL_ONLY_TABLES]
+
+
+def private_records_tables() -> frozenset[str]:
+    """Tables whose records may be private as a whole (the `is_private` flag)."""
+    return frozenset(t.name for t in shareable_tables() if "is_private" in t.columns)
+
+
+def references_to_private(table: Table) -> list[tuple[str, str]]:
+    """(column, table) of each reference that may lead to a private record, directly or through other records.
+
+    A record is withheld with anything private it hangs off; references that can never reach one need no look-up.
+    """
+    reaching = set(private_records_tables())
+    tables = shareable_tables()
+    while grown := {
+        t.name
+        for t in tables
+        if t.name not in reaching and any(fk.column.table.name in reaching for fk in t.foreign_keys)
+    }:
+        reaching |= grown
+    return [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys if fk.column.table.name in reaching]
 
 
 def shareable_rows(session: Session, *, include_private: bool = False) -> Iterator[tuple[Table, list[dict[str, Any]]]]:

@@ -1,0 +1,1 @@
+"""The Coaching Portal: the server CoachDesk notebooks sync with (docs/sync-protocol.md), installed with `[portal]`."""

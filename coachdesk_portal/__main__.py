@@ -1,0 +1,5 @@
+import sys
+
+from coachdesk_portal.cli import main
+
+sys.exit(main())

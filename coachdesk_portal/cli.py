@@ -1,0 +1,48 @@
+"""`coachdesk-portal`: starts the Coaching Portal on a host and port, over a database URL."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from pathlib import Path
+
+import uvicorn
+from platformdirs import user_data_dir
+
+from coachdesk_portal.app import create_app
+from coachdesk_portal.store import open_portal_database
+
+
+def default_database() -> str:
+    folder = Path(user_data_dir("CoachDesk Portal", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'portal.sqlite3'}"
+
+
+def arguments() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coachdesk-portal", description="Run the Coaching Portal server.")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL: sqlite:///path/portal.sqlite3 (the default, in the user data folder) or "
+        "postgresql+psycopg://user@host/dbname",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port to listen on; 0 picks a free one (default: 8765)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = arguments().parse_args(argv)
+    app = create_app(open_portal_database(options.db or default_database()))
+    listener = socket.create_server((options.host, options.port))
+    host, port = listener.getsockname()[:2]
+    print(f"Coaching Portal listening on http://{host}:{port}", flush=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[listener])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
