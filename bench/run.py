@@ -85,8 +85,6 @@ class Figure:
 def main(argv: list[str] | None = None) -> int:
     args = arguments().parse_args(argv)
     path = cached_notebook(args.agents, args.years)
-    # Cold starts first: a child process reports its parent's peak memory when that is higher than its own (Linux
-    # keeps the peak across fork and exec), and the figures below grow this process with Qt and the notebook's pages.
     starts = start_figures(path, args.starts)
     notebook = open_notebook(path)
     raw = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
