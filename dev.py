@@ -101,7 +101,7 @@ def app(arguments: list[str]) -> int:
 
 
 def test(arguments: list[str]) -> int:
-    set_up("dev")
+    set_up("dev,portal,sync")
     install_system_packages(TEST_SYSTEM_PACKAGES)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     checks = [
