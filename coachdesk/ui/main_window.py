@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from coachdesk.config import APP_NAME
 from coachdesk.drafts import DraftStore
 from coachdesk.errors import CoachDeskError
+from coachdesk.ui.column_memory import remember_column_widths
 from coachdesk.ui.errors import ErrorReporter
 from coachdesk.ui.reminders import Reminders
 from coachdesk.ui.settings import UiSettings
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self._build_menu(self.reminders)
         for page_type in (*screens.SIDEBAR_PAGES, screens.AgentPage, screens.AgendaPage):
             page = page_type(self.context)
+            remember_column_widths(page, page.key, self._settings)
             self.pages[page.key] = page
             self.stack.addWidget(page)
         one_on_ones = self.pages[ONE_ON_ONES]

@@ -38,6 +38,12 @@ class UiSettings:
     def set_splitter(self, name: str, value: QByteArray) -> None:
         self._settings.setValue(f"splitters/{name}", value)
 
+    def header(self, name: str) -> QByteArray | None:
+        return self._bytes(f"headers/{name}")
+
+    def set_header(self, name: str, value: QByteArray) -> None:
+        self._settings.setValue(f"headers/{name}", value)
+
     def last_view(self) -> str | None:
         value = self._settings.value("window/last_view")
         return value if isinstance(value, str) and value else None

@@ -174,3 +174,18 @@ def test_ctrl_p_on_an_agents_page_opens_their_review_pack_over_the_last_year(
     assert packs.who.currentText() == "Tomás Ruiz"
     assert (as_date(packs.first_day.date()), as_date(packs.last_day.date())) == (TODAY - timedelta(days=365), TODAY)
     window.close_notebook()
+
+
+def test_a_column_widened_by_hand_keeps_its_width_at_the_next_start(
+    qtbot: QtBot, notebook_file: Path, team: Team, ui_settings: UiSettings
+) -> None:
+    first = open_window(qtbot, notebook_file, ui_settings, ImmediateTaskRunner())
+    first.show_page("team")
+    header = first.pages["team"].table.horizontalHeader()  # type: ignore[attr-defined]
+    header.resizeSection(0, 333)
+    first.close()
+    first.close_notebook()
+    second = open_window(qtbot, notebook_file, ui_settings, ImmediateTaskRunner())
+    second.show_page("team")
+    assert second.pages["team"].table.horizontalHeader().sectionSize(0) == 333  # type: ignore[attr-defined]
+    second.close_notebook()
