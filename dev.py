@@ -34,6 +34,7 @@ TEST_SYSTEM_PACKAGES = {
     "qpdf": "checking review-pack PDFs and reading their bookmarks",
     "poppler-utils": "reading review-pack PDFs back as text (pdftotext, pdfinfo)",
     "fonts-droid-fallback": "a CJK font for review packs to fall back on",
+    "postgresql": "the Coaching Portal's production database, started on loopback by the portal tests",
 }
 
 
@@ -101,7 +102,7 @@ def app(arguments: list[str]) -> int:
 
 
 def test(arguments: list[str]) -> int:
-    set_up("dev")
+    set_up("dev,portal,sync")
     install_system_packages(TEST_SYSTEM_PACKAGES)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     checks = [
