@@ -7,13 +7,18 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from coachdesk_portal.app import create_app
+from coachdesk_portal.organisation import add_person, create_enrollment_code
 from coachdesk_portal.store import open_portal_database
 from tests.portal.postgres import Cluster, PostgresUnavailable, start_cluster
 
@@ -73,3 +78,45 @@ def portal_url(portal_engine: Engine) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
     listener.close()
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Morgan leads Lee and Kim; Dana and Sam are managers under Lee. Kim is Lee's peer, Sam is Dana's."""
+
+    engine: Engine
+    ids: dict[str, str]
+
+    def code_for(self, email: str, now: datetime | None = None) -> str:
+        with Session(self.engine) as session, session.begin():
+            return create_enrollment_code(session, email, now or datetime.now(UTC).replace(tzinfo=None))
+
+
+@pytest.fixture
+def organisation(portal_engine: Engine) -> Organisation:
+    now = datetime.now(UTC).replace(tzinfo=None)
+    tree = [
+        ("morgan@example.org", "Morgan Hale", None),
+        ("lee@example.org", "Lee Park", "morgan@example.org"),
+        ("kim@example.org", "Kim Osei", "morgan@example.org"),
+        ("dana@example.org", "Dana Reyes", "lee@example.org"),
+        ("sam@example.org", "Sam Lund", "lee@example.org"),
+    ]
+    with Session(portal_engine) as session, session.begin():
+        ids = {email: add_person(session, email, name, boss, now).id for email, name, boss in tree}
+    return Organisation(portal_engine, ids)
+
+
+def enroll(portal_url: str, code: str, device_id: str = "device-laptop") -> httpx.Response:
+    return httpx.post(f"{portal_url}/v1/enroll", json={"code": code, "device_id": device_id, "device_name": "Laptop"})
+
+
+def token_of(portal_url: str, organisation: Organisation, email: str, device_id: str = "device-laptop") -> str:
+    response = enroll(portal_url, organisation.code_for(email), device_id)
+    assert response.status_code == 200, response.text
+    token: str = response.json()["token"]
+    return token
+
+
+def notebooks(portal_url: str, token: str) -> httpx.Response:
+    return httpx.get(f"{portal_url}/v1/notebooks", headers={"Authorization": f"Bearer {token}"})

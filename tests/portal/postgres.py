@@ -58,9 +58,10 @@ class Cluster:
 
 def start_cluster() -> Cluster:
     """Starts a cluster with trust authentication (it listens on 127.0.0.1 only, for this test run)."""
+    bin_dir = postgres_bin_dir()
     folder = Path(tempfile.mkdtemp(prefix="coachdesk-pg-"))
-    cluster = Cluster(folder, free_port(), unprivileged_prefix(folder), postgres_bin_dir())
     try:
+        cluster = Cluster(folder, free_port(), unprivileged_prefix(folder), bin_dir)
         cluster.run_tool("initdb", "-D", folder / "data", "-A", "trust", "-U", ROLE, "-E", "UTF8", "--no-sync")
         options = f"-c listen_addresses=127.0.0.1 -p {cluster.port} -k {folder} -c fsync=off"
         cluster.run_tool("pg_ctl", "-D", folder / "data", "-o", options, "-l", folder / "server.log", "-w", "start")
