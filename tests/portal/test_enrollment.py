@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -131,3 +132,12 @@ def test_a_revoked_device_is_refused_on_its_next_request_and_the_persons_other_d
     assert refused.json()["message"].startswith("This device (Laptop) was revoked on the portal on ")
     assert notebooks(portal_url, desktop).status_code == 200
     assert "revoked" in run_portal(capsys, portal_db, "list")[1]
+
+
+def test_devices_racing_for_one_code_get_one_token_between_them(portal_url: str, organisation: Organisation) -> None:
+    code = organisation.code_for("dana@example.org")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(lambda n: enroll(portal_url, code, f"device-{n}").status_code, range(6)))
+
+    assert sorted(answers) == [200, 403, 403, 403, 403, 403]
