@@ -96,7 +96,10 @@ def add_access_routes(app: FastAPI, engine: Engine, server_id: str, clock: Calla
     @router.post(
         "/v1/enroll",
         response_model=EnrollAnswer,
-        responses={403: {"model": Problem, "description": "The code is unknown, used or expired."}},
+        responses={
+            403: {"model": Problem, "description": "The code is unknown, used or expired."},
+            409: {"model": Problem, "description": "A device with this id is already enrolled; the code is unspent."},
+        },
         summary="Exchange a one-time enrollment code for this device's token.",
     )
     def enroll(request: EnrollRequest) -> EnrollAnswer:

@@ -141,3 +141,11 @@ def test_devices_racing_for_one_code_get_one_token_between_them(portal_url: str,
         answers = list(pool.map(lambda n: enroll(portal_url, code, f"device-{n}").status_code, range(6)))
 
     assert sorted(answers) == [200, 403, 403, 403, 403, 403]
+
+
+def test_the_openapi_document_describes_enrollment_and_the_bearer_token(portal_url: str) -> None:
+    document = httpx.get(f"{portal_url}/openapi.json").json()
+
+    assert document["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert document["paths"]["/v1/notebooks"]["get"]["security"] == [{"HTTPBearer": []}]
+    assert set(document["paths"]["/v1/enroll"]["post"]["responses"]) == {"200", "403", "409", "422"}
