@@ -34,6 +34,7 @@ TEST_SYSTEM_PACKAGES = {
     "qpdf": "checking review-pack PDFs and reading their bookmarks",
     "poppler-utils": "reading review-pack PDFs back as text (pdftotext, pdfinfo)",
     "fonts-droid-fallback": "a CJK font for review packs to fall back on",
+    "postgresql": "the Coaching Portal's production database, started on loopback by the portal tests",
 }
 
 

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
+from coachdesk_portal.access_routes import add_access_routes
 from coachdesk_portal.protocol import PROTOCOLS, Hello, HelloAnswer, Problem, common_protocol
 from coachdesk_portal.store import portal_identity
 
@@ -49,4 +50,5 @@ def create_app(engine: Engine, clock: Clock = utc_now) -> FastAPI:
             return JSONResponse(problem.model_dump(), status_code=409)
         return HelloAnswer(protocol=protocol, server_id=server_id, server_time=clock(), server=SERVER)
 
+    add_access_routes(app, engine, server_id, clock)
     return app

@@ -1,4 +1,4 @@
-"""`coachdesk-portal`: starts the Coaching Portal on a host and port, over a database URL."""
+"""`coachdesk-portal`: starts the Coaching Portal on a host and port, over a database URL; `org …` administers it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import uvicorn
 from platformdirs import user_data_dir
 
 from coachdesk_portal.app import create_app
+from coachdesk_portal.org_cli import add_org_commands, run_org_command
 from coachdesk_portal.store import open_portal_database
 
 
@@ -30,12 +31,19 @@ def arguments() -> argparse.ArgumentParser:
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to listen on; 0 picks a free one (default: 8765)")
+    add_org_commands(parser.add_subparsers(dest="command", metavar="COMMAND", help="without one: run the server"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     options = arguments().parse_args(argv)
-    app = create_app(open_portal_database(options.db or default_database()))
+    engine = open_portal_database(options.db or default_database())
+    if options.command == "org":
+        try:
+            return run_org_command(options, engine)
+        finally:
+            engine.dispose()
+    app = create_app(engine)
     listener = socket.create_server((options.host, options.port))
     host, port = listener.getsockname()[:2]
     print(f"Coaching Portal listening on http://{host}:{port}", flush=True)

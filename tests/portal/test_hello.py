@@ -11,6 +11,9 @@ import httpx
 import pytest
 
 from coachdesk.sync.transport import SyncRefused, check_clock, checked_portal_url, negotiate, portal_client
+from coachdesk_portal.app import create_app
+from coachdesk_portal.store import portal_identity
+from tests.portal.conftest import opened
 
 
 def test_the_client_and_the_portal_agree_on_protocol_1_and_the_portal_says_who_it_is(portal_url: str) -> None:
@@ -26,15 +29,14 @@ def test_the_client_and_the_portal_agree_on_protocol_1_and_the_portal_says_who_i
 def test_the_portal_keeps_its_identity_across_restarts_and_a_new_database_has_another(
     portal_db: str, tmp_path: Path
 ) -> None:
-    from coachdesk_portal.app import create_app
-    from coachdesk_portal.store import open_portal_database, portal_identity
-
-    engine = open_portal_database(portal_db)
-    create_app(engine)
     now = datetime(2026, 11, 23)
-    kept = portal_identity(engine, now)
-    assert portal_identity(open_portal_database(portal_db), now) == kept
-    assert portal_identity(open_portal_database(f"sqlite:///{tmp_path / 'other.sqlite3'}"), now) != kept
+    with opened(portal_db) as engine:
+        create_app(engine)
+        kept = portal_identity(engine, now)
+    with opened(portal_db) as restarted:
+        assert portal_identity(restarted, now) == kept
+    with opened(f"sqlite:///{tmp_path / 'other.sqlite3'}") as other:
+        assert portal_identity(other, now) != kept
 
 
 def test_a_client_with_no_protocol_in_common_is_told_in_words_what_to_update(portal_url: str) -> None:
