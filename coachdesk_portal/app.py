@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from coachdesk_portal.protocol import PROTOCOLS, Hello, HelloAnswer, Problem, common_protocol
 from coachdesk_portal.store import portal_identity
+from coachdesk_portal.sync_routes import sync_router
 
 SERVER = "coachdesk-portal 0.1.0"
 
@@ -49,4 +50,5 @@ def create_app(engine: Engine, clock: Clock = utc_now) -> FastAPI:
             return JSONResponse(problem.model_dump(), status_code=409)
         return HelloAnswer(protocol=protocol, server_id=server_id, server_time=clock(), server=SERVER)
 
+    app.include_router(sync_router(engine, clock))
     return app
