@@ -77,6 +77,11 @@ class PushedChange(PortalBase):
     received_at: Mapped[datetime]
 
 
+SET_ONCE = frozenset({"created_at"})
+"""Fields the first push of a record sets for good: a second device pushing the same record (a built-in one, made
+on each device from the same id) does not contest when it was made."""
+
+
 @dataclass(frozen=True)
 class Caller:
     """Whose notebook a request reads or writes, and from which device."""
@@ -144,6 +149,7 @@ def apply_change(session: Session, caller: Caller, change: Incoming, now: dateti
     if change.kind == "withdraw":
         return _remember(session, caller, change, now, _withdraw(session, caller, change, record))
     current: dict[str, Any] = json.loads(record.fields) if record else {}
+    pushed = {k: v for k, v in change.fields.items() if record is None or k not in SET_ONCE}
     changed_at: dict[str, list[Any]] = json.loads(record.changed_at) if record else {}
 
     def changed_elsewhere(field: str) -> bool:
@@ -152,16 +158,14 @@ def apply_change(session: Session, caller: Caller, change: Incoming, now: dateti
 
     kept = {
         field: current[field]
-        for field, value in change.fields.items()
+        for field, value in pushed.items()
         if field in current and current[field] != value and changed_elsewhere(field)
     }
-    deleting = change.fields.get("deleted") is True and record is not None and not current.get("deleted")
+    deleting = pushed.get("deleted") is True and record is not None and not current.get("deleted")
     if deleting and any(changed_elsewhere(field) for field in changed_at):
         kept["deleted"] = False
-    applied = {
-        field: value for field, value in change.fields.items() if field not in kept and current.get(field) != value
-    }
-    revived = bool(current.get("deleted")) and "deleted" not in change.fields and bool(applied)
+    applied = {field: value for field, value in pushed.items() if field not in kept and current.get(field) != value}
+    revived = bool(current.get("deleted")) and "deleted" not in pushed and bool(applied)
     if revived:
         applied["deleted"] = False
     version = record.version if record else 0
