@@ -77,6 +77,10 @@ class PushedChange(PortalBase):
     received_at: Mapped[datetime]
 
 
+COMPLETED_BY_PORTAL = ""
+"""`portal_changes.device_id` of a change the portal completed (a revival): every device pulls it, the pusher too,
+because it holds a value the pusher never sent and must land after the deletion it undoes."""
+
 SET_ONCE = frozenset({"created_at"})
 """Fields the first push of a record sets for good: a second device pushing the same record (a built-in one, made
 on each device from the same id) does not contest when it was made."""
@@ -184,7 +188,7 @@ def apply_change(session: Session, caller: Caller, change: Incoming, now: dateti
             PortalChange(
                 scope=caller.scope,
                 counter=counter,
-                device_id=caller.device_id,
+                device_id=COMPLETED_BY_PORTAL if revived else caller.device_id,
                 table_name=change.table,
                 record_id=change.record_id,
                 version=counter,

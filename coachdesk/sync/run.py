@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import httpx
@@ -24,7 +24,7 @@ from coachdesk.models import Base, ChangeKind, ConflictCopy, SyncRecord, SyncSta
 from coachdesk.services import privacy
 from coachdesk.sync.outbox import PendingChange, forget_answered, pending_changes
 from coachdesk.sync.sharing import shared_fields
-from coachdesk.sync.transport import SyncRefused
+from coachdesk.sync.transport import SyncRefused, check_clock, negotiate
 
 BATCH = 500
 """Changes per push and per pulled page: the protocol's most."""
@@ -58,7 +58,8 @@ class Pulled:
 
 
 def sync_once(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> SyncTally:
-    """Pushes everything waiting, pulls to the end, and pushes again whatever was edited meanwhile."""
+    """Checks the portal, pushes everything waiting, pulls to the end, and pushes again what was edited meanwhile."""
+    check_portal(notebook, portal)
     pushed, conflicts, rejected = push_outbox(notebook, portal, batch)
     pulled = pull_all(notebook, portal, batch)
     more = push_outbox(notebook, portal, batch)
@@ -67,6 +68,20 @@ def sync_once(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> S
         if state is not None:
             state.last_synced_at = utcnow()
     return SyncTally(pushed + more[0], conflicts + more[1], rejected + more[2], pulled)
+
+
+def check_portal(notebook: Notebook, portal: httpx.Client) -> None:
+    """Stops before anything moves if the protocol, the portal's identity or the clocks disagree."""
+    with notebook.read() as session:
+        state = enrollment(session)
+    hello = negotiate(portal, state.device_id)
+    if hello.server_id != state.server_id:
+        raise SyncRefused(
+            f"The Coaching Portal at {state.portal_url} is not the one this notebook was enrolled with (its database "
+            "was restored or replaced, or the address now leads elsewhere). Nothing was sent or changed; enroll "
+            "again if this is the right portal."
+        )
+    check_clock(hello.server_time, datetime.now(UTC))
 
 
 def push_outbox(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> tuple[int, int, int]:
@@ -167,11 +182,22 @@ def apply_page(session: Session, changes: Sequence[Pulled]) -> None:
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     pending = pending_fields(session)
     for change in changes:
-        table = Base.metadata.tables[change.table]
+        table = known_table(change.table)
         fields = {"deleted": True} if change.withdrawn else change.fields
         values = {k: v for k, v in fields.items() if k in table.c and k not in pending[change.record_id]}
         write_record(session, table, change.record_id, values)
         remember_version(session, change)
+
+
+def known_table(name: str) -> Table:
+    """A pulled table this CoachDesk keeps; an unknown one stops the sync rather than being dropped unseen."""
+    table = Base.metadata.tables.get(name)
+    if table is None or name in privacy.LOCAL_ONLY_TABLES:
+        raise SyncRefused(
+            f"The Coaching Portal sent records of a kind this CoachDesk does not know ({name}). "
+            "Update CoachDesk, then sync again; nothing of that page was applied."
+        )
+    return table
 
 
 def refuse_mass_delete(session: Session, changes: Sequence[Pulled]) -> None:

@@ -195,3 +195,35 @@ def test_a_page_deleting_most_of_the_notebook_is_refused_and_nothing_of_it_appli
 def waiting_count_of(notebook: Notebook) -> int:
     with notebook.read() as session:
         return waiting_count(session)
+
+
+def test_an_edit_made_offline_revives_an_entry_deleted_on_the_other_device_on_both(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    entry = services.log.record_session(SessionDraft((team.priya.id,), "Call review."))
+    laptop_portal = connect(services.notebook, "laptop")
+    desktop_portal = connect(desktop.notebook, "desktop")
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    services.log.delete(entry.id)
+    desktop.log.edit(entry.id, {"next_steps": "Follow up on Friday"})
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    for notebook_services in (services, desktop):
+        assert notebook_services.log.get(entry.id).next_steps == "Follow up on Friday"
+    assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_a_portal_whose_database_was_replaced_stops_the_sync_before_anything_moves(
+    services: Services, team: Team, connect: Connect
+) -> None:
+    portal = connect(services.notebook, "laptop")
+    with services.notebook.write(capture_changes=False) as session:
+        state = session.get(SyncState, 1)
+        assert state is not None
+        state.server_id = "another-portal"
+    waiting = waiting_count_of(services.notebook)
+    with pytest.raises(SyncRefused, match="not the one this notebook was enrolled with"):
+        sync_once(services.notebook, portal)
+    assert waiting_count_of(services.notebook) == waiting
