@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -20,7 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Notebook
-from coachdesk.models import Base, ChangeKind, ConflictCopy, SyncRecord, SyncState, utcnow
+from coachdesk.models import Base, ChangeKind, ConflictCopy, OutboxChange, SyncRecord, SyncState, utcnow
 from coachdesk.services import privacy
 from coachdesk.sync.outbox import PendingChange, forget_answered, pending_changes
 from coachdesk.sync.sharing import shared_fields
@@ -132,7 +132,7 @@ def take_answers(session: Session, sent: dict[str, PendingChange], answers: Iter
     edit from another device that this one has not pulled yet still counts as a conflict.
     """
     now = utcnow()
-    pending = pending_fields(session)
+    pending = pending_fields(session, {change.record_id for change in sent.values()})
     for answer in answers:
         change = sent[answer["change_id"]]
         if answer["result"] == "rejected":
@@ -180,12 +180,12 @@ def apply_page(session: Session, changes: Sequence[Pulled]) -> None:
     """
     refuse_mass_delete(session, changes)
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
-    pending = pending_fields(session)
+    pending = pending_fields(session, {change.record_id for change in changes})
     for change in changes:
         table = known_table(change.table)
         fields = {"deleted": True} if change.withdrawn else change.fields
         values = {k: v for k, v in fields.items() if k in table.c and k not in pending[change.record_id]}
-        write_record(session, table, change.record_id, values)
+        write_record(session, table, change.record_id, values, insert_missing=not change.withdrawn)
         remember_version(session, change)
 
 
@@ -218,13 +218,15 @@ def refuse_mass_delete(session: Session, changes: Sequence[Pulled]) -> None:
         )
 
 
-def write_record(session: Session, table: Table, record_id: str, fields: dict[str, Any]) -> None:
-    """Updates the record, or inserts it when this device has never had it."""
+def write_record(
+    session: Session, table: Table, record_id: str, fields: dict[str, Any], *, insert_missing: bool = True
+) -> None:
+    """Updates the record, or inserts it when this device has never had it (a withdrawn one it need not have)."""
     if not fields:
         return
     values = {name: from_json(table, name, value) for name, value in fields.items()}
     updated = session.execute(table.update().where(table.c.id == record_id).values(values))
-    if not updated.rowcount:  # type: ignore[attr-defined]
+    if insert_missing and not updated.rowcount:  # type: ignore[attr-defined]
         session.execute(table.insert().values({**values, "id": record_id}))
 
 
@@ -254,11 +256,12 @@ def remember_version(session: Session, change: Pulled) -> None:
     )
 
 
-def pending_fields(session: Session) -> defaultdict[str, set[str]]:
+def pending_fields(session: Session, record_ids: Collection[str]) -> defaultdict[str, set[str]]:
     """Per record, the fields an outbox change still waiting for the portal names."""
     pending: defaultdict[str, set[str]] = defaultdict(set)
-    for change in pending_changes(session):
-        pending[change.record_id].update(change.fields)
+    query = select(OutboxChange.record_id, OutboxChange.fields).where(OutboxChange.record_id.in_(record_ids))
+    for record_id, fields in session.execute(query):
+        pending[record_id].update(json.loads(fields))
     return pending
 
 
