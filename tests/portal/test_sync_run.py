@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Notebook
-from coachdesk.models import ConflictCopy, LogEntry, Person, SyncState
+from coachdesk.models import ConflictCopy, LogEntry, Person, SharingLevel, SyncState
 from coachdesk.services import Services, build_services
 from coachdesk.services.jsonable import jsonable
 from coachdesk.services.log import SessionDraft
@@ -25,7 +25,7 @@ from coachdesk.sync import run
 from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
 from coachdesk.sync.run import MassDeleteRefused, Pulled, apply_page, sync_once
 from coachdesk.sync.transport import SyncRefused, negotiate, portal_client
-from coachdesk_portal.records import PortalChange
+from coachdesk_portal.records import PortalChange, history_of
 from coachdesk_portal.store import open_portal_database
 from tests.conftest import NOW, Team
 
@@ -227,3 +227,23 @@ def test_a_portal_whose_database_was_replaced_stops_the_sync_before_anything_mov
     with pytest.raises(SyncRefused, match="not the one this notebook was enrolled with"):
         sync_once(services.notebook, portal)
     assert waiting_count_of(services.notebook) == waiting
+
+
+@pytest.mark.parametrize("level", list(SharingLevel))
+def test_the_portal_receives_no_private_note_and_at_aggregate_level_no_text_at_all(
+    services: Services, team: Team, connect: Connect, portal_db: str, level: SharingLevel
+) -> None:
+    draft = SessionDraft((team.priya.id,), "Listened to two calls.", private_notes="Hard time at home.")
+    entry = services.log.record_session(draft)
+    portal = connect(services.notebook, "laptop")
+    with services.notebook.write(capture_changes=False) as session:
+        state = session.get(SyncState, 1)
+        assert state is not None
+        state.sharing = level
+    sync_once(services.notebook, portal)
+    with Session(open_portal_database(portal_db)) as stored:
+        [received] = history_of(stored, "dana", entry.id)
+    assert received["held_on"] == "2026-11-23"
+    assert "private_notes" not in received
+    assert ("what_happened" in received) is (level is SharingLevel.EVERYTHING_BUT_PRIVATE)
+    assert waiting_count_of(services.notebook) == 0
