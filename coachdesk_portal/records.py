@@ -184,17 +184,7 @@ def apply_change(session: Session, caller: Caller, change: Incoming, now: dateti
             session.add(record)
         record.version, record.fields, record.changed_at = counter, _dumps(current), _dumps(changed_at)
         record.withdrawn = False
-        session.add(
-            PortalChange(
-                scope=caller.scope,
-                counter=counter,
-                device_id=COMPLETED_BY_PORTAL if revived else caller.device_id,
-                table_name=change.table,
-                record_id=change.record_id,
-                version=counter,
-                fields=_dumps(applied),
-            )
-        )
+        _add_to_feed(session, caller, change, counter, applied, completed_by_portal=revived)
     answer: dict[str, Any] = {"change_id": change.change_id, "result": "conflict" if kept else "applied"}
     answer["version"] = version
     answer["fields"] = {**kept, **({"deleted": False} if revived else {})}
@@ -220,19 +210,32 @@ def _withdraw(session: Session, caller: Caller, change: Incoming, record: Portal
         select(PortalChange).where(PortalChange.scope == caller.scope, PortalChange.record_id == change.record_id)
     ):
         fed.fields = _dumps({k: v for k, v in json.loads(fed.fields).items() if k not in erased})
+    _add_to_feed(session, caller, change, counter, dict.fromkeys(change.fields), withdrawn=not change.fields)
+    return {"change_id": change.change_id, "result": "applied", "version": counter, "fields": {}}
+
+
+def _add_to_feed(
+    session: Session,
+    caller: Caller,
+    change: Incoming,
+    counter: int,
+    fields: dict[str, Any],
+    *,
+    withdrawn: bool = False,
+    completed_by_portal: bool = False,
+) -> None:
     session.add(
         PortalChange(
             scope=caller.scope,
             counter=counter,
-            device_id=caller.device_id,
+            device_id=COMPLETED_BY_PORTAL if completed_by_portal else caller.device_id,
             table_name=change.table,
             record_id=change.record_id,
             version=counter,
-            fields=_dumps(dict.fromkeys(change.fields)),
-            withdrawn=not change.fields,
+            fields=_dumps(fields),
+            withdrawn=withdrawn,
         )
     )
-    return {"change_id": change.change_id, "result": "applied", "version": counter, "fields": {}}
 
 
 def reject(

@@ -18,7 +18,7 @@ from coachdesk.db import Notebook
 from coachdesk.models import ConflictCopy, LogEntry, Person, SharingLevel, SyncState
 from coachdesk.services import Services, build_services
 from coachdesk.services.jsonable import jsonable
-from coachdesk.services.log import SessionDraft
+from coachdesk.services.log import EntryView, SessionDraft
 from coachdesk.services.privacy import shareable_tables
 from coachdesk.storage import open_notebook
 from coachdesk.sync import run
@@ -70,6 +70,18 @@ def replica(notebook: Notebook) -> dict[str, dict[str, Any]]:
         }
 
 
+def entry_on_both(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> tuple[EntryView, httpx.Client, httpx.Client]:
+    """A session logged on the laptop, both devices enrolled and synced: each device's copy of one entry."""
+    entry = services.log.record_session(SessionDraft((team.priya.id,), "Call review."))
+    laptop_portal = connect(services.notebook, "laptop")
+    desktop_portal = connect(desktop.notebook, "desktop")
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    return entry, laptop_portal, desktop_portal
+
+
 def conflicts(notebook: Notebook) -> list[ConflictCopy]:
     with notebook.read() as session:
         return list(session.scalars(select(ConflictCopy)))
@@ -78,12 +90,8 @@ def conflicts(notebook: Notebook) -> list[ConflictCopy]:
 def test_two_notebooks_exchange_a_session_both_ways(
     services: Services, team: Team, desktop: Services, connect: Connect
 ) -> None:
-    entry = services.log.record_session(SessionDraft((team.priya.id,), "Listened to two calls."))
-    laptop_portal = connect(services.notebook, "laptop")
-    desktop_portal = connect(desktop.notebook, "desktop")
-    sync_once(services.notebook, laptop_portal)
-    sync_once(desktop.notebook, desktop_portal)
-    assert desktop.log.get(entry.id).what_happened == "Listened to two calls."
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    assert desktop.log.get(entry.id).what_happened == "Call review."
     desktop.log.edit(entry.id, {"next_steps": "Shadow a senior adviser"})
     sync_once(desktop.notebook, desktop_portal)
     sync_once(services.notebook, laptop_portal)
@@ -96,11 +104,7 @@ def test_two_notebooks_exchange_a_session_both_ways(
 def test_the_same_field_edited_on_both_yields_one_conflict_and_loses_neither_text(
     services: Services, team: Team, desktop: Services, connect: Connect
 ) -> None:
-    entry = services.log.record_session(SessionDraft((team.priya.id,), "Call review."))
-    laptop_portal = connect(services.notebook, "laptop")
-    desktop_portal = connect(desktop.notebook, "desktop")
-    sync_once(services.notebook, laptop_portal)
-    sync_once(desktop.notebook, desktop_portal)
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
     services.log.edit(entry.id, {"what_happened": "Written on the laptop", "barriers": "Tools"})
     desktop.log.edit(entry.id, {"what_happened": "Written on the desktop"})
     sync_once(services.notebook, laptop_portal)
@@ -200,11 +204,7 @@ def waiting_count_of(notebook: Notebook) -> int:
 def test_an_edit_made_offline_revives_an_entry_deleted_on_the_other_device_on_both(
     services: Services, team: Team, desktop: Services, connect: Connect
 ) -> None:
-    entry = services.log.record_session(SessionDraft((team.priya.id,), "Call review."))
-    laptop_portal = connect(services.notebook, "laptop")
-    desktop_portal = connect(desktop.notebook, "desktop")
-    sync_once(services.notebook, laptop_portal)
-    sync_once(desktop.notebook, desktop_portal)
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
     services.log.delete(entry.id)
     desktop.log.edit(entry.id, {"next_steps": "Follow up on Friday"})
     sync_once(services.notebook, laptop_portal)
