@@ -20,7 +20,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Notebook
-from coachdesk.models import Base, ChangeKind, ConflictCopy, OutboxChange, SyncRecord, SyncState, utcnow
+from coachdesk.models import (
+    Base,
+    ChangeKind,
+    ConflictCopy,
+    OutboxChange,
+    SharingLevel,
+    SyncRecord,
+    SyncState,
+    utcnow,
+)
 from coachdesk.services import privacy
 from coachdesk.sync.outbox import PendingChange, forget_answered, pending_changes
 from coachdesk.sync.sharing import shared_fields
@@ -95,6 +104,8 @@ def push_outbox(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) ->
             return answered, conflicts, rejected
         sent, withheld = wire_changes(waiting, state.sharing)
         answers = call(portal, "POST", "/v1/push", json={"changes": sent})["answers"] if sent else []
+        if sent and not answers:
+            raise SyncRefused(f"The Coaching Portal at {portal.base_url} answered none of the changes sent; try later.")
         with notebook.write(capture_changes=False) as session:
             forget_answered(session, [answer["change_id"] for answer in answers] + withheld)
             take_answers(session, {c.change_id: c for c in waiting}, answers)
@@ -103,7 +114,7 @@ def push_outbox(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) ->
         rejected += sum(answer["result"] == "rejected" for answer in answers)
 
 
-def wire_changes(waiting: Sequence[PendingChange], sharing: Any) -> tuple[list[dict[str, Any]], list[str]]:
+def wire_changes(waiting: Sequence[PendingChange], sharing: SharingLevel) -> tuple[list[dict[str, Any]], list[str]]:
     """The changes as sent at the notebook's sharing level, and the ids of those the level keeps home."""
     sent, withheld = [], []
     for change in waiting:
