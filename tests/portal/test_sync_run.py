@@ -25,7 +25,7 @@ from coachdesk.sync import run
 from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
 from coachdesk.sync.run import MassDeleteRefused, Pulled, apply_page, sync_once
 from coachdesk.sync.transport import SyncRefused, negotiate, portal_client
-from coachdesk_portal.records import PortalChange, history_of
+from coachdesk_portal.records import PortalChange, PortalRecord, history_of
 from coachdesk_portal.store import open_portal_database
 from tests.conftest import NOW, Team
 
@@ -247,3 +247,24 @@ def test_the_portal_receives_no_private_note_and_at_aggregate_level_no_text_at_a
     assert "private_notes" not in received
     assert ("what_happened" in received) is (level is SharingLevel.EVERYTHING_BUT_PRIVATE)
     assert waiting_count_of(services.notebook) == 0
+
+
+def test_an_entry_made_private_leaves_the_portal_and_the_other_device(
+    services: Services, team: Team, desktop: Services, connect: Connect, portal_db: str
+) -> None:
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    services.log.edit(entry.id, {"is_private": True})
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    with Session(open_portal_database(portal_db)) as stored:
+        kept = [
+            *history_of(stored, "dana", entry.id),
+            *stored.scalars(select(PortalChange.fields).where(PortalChange.record_id == entry.id)),
+            *stored.scalars(select(PortalRecord.fields).where(PortalRecord.record_id == entry.id)),
+        ]
+    assert "Call review." not in json.dumps(kept)
+    with desktop.notebook.read() as session:
+        copy = session.get(LogEntry, entry.id)
+        assert copy is not None
+        assert copy.deleted
+    assert services.log.get(entry.id).what_happened == "Call review."
