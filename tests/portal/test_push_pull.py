@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -83,3 +84,22 @@ def test_a_pull_pages_other_devices_changes_after_a_cursor_and_leaves_out_the_ca
     assert durations == [0, 1, 2, 3, 4]
     mine = httpx.get(f"{portal_url}/v1/pull", headers=LAPTOP).json()["changes"]
     assert [c["fields"] for c in mine] == [{"next_steps": "From the desktop"}]
+
+
+def test_pushes_from_several_devices_at_once_get_counters_a_pull_never_skips(portal_url: str) -> None:
+    def push_twenty(device: str) -> None:
+        headers = {"X-CoachDesk-Device": device, "X-CoachDesk-Notebook": "dana"}
+        for number in range(20):
+            record = f"{device}-{number}"
+            change = {"change_id": record, "table": "teams", "record_id": record, "base_version": 0}
+            push(portal_url, headers, {**change, "fields": {"name": record}})
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(push_twenty, ["a", "b", "c", "d"]))
+    reader = {"X-CoachDesk-Device": "reader", "X-CoachDesk-Notebook": "dana"}
+    seen, cursor, more = [], "", True
+    while more:
+        page = httpx.get(f"{portal_url}/v1/pull", params={"after": cursor, "limit": 7}, headers=reader).json()
+        seen += [change["version"] for change in page["changes"]]
+        cursor, more = page["cursor"], page["more"]
+    assert seen == list(range(1, 81))
