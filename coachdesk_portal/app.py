@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from coachdesk_portal.access_routes import add_access_routes
 from coachdesk_portal.protocol import PROTOCOLS, Hello, HelloAnswer, Problem, common_protocol
 from coachdesk_portal.store import portal_identity
+from coachdesk_portal.sync_routes import sync_router
 
 SERVER = "coachdesk-portal 0.1.0"
 
@@ -51,4 +52,5 @@ def create_app(engine: Engine, clock: Clock = utc_now) -> FastAPI:
         return HelloAnswer(protocol=protocol, server_id=server_id, server_time=clock(), server=SERVER)
 
     add_access_routes(app, engine, server_id, clock)
+    app.include_router(sync_router(engine, clock))
     return app

@@ -1,0 +1,124 @@
+"""`/v1/push` and `/v1/pull`: a notebook's changes in and out, each push answered change by change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from coachdesk.services import privacy
+from coachdesk_portal.caller import current_caller
+from coachdesk_portal.records import Caller, Incoming, apply_change, feed_after, lock_scope, recorded_answer, reject
+
+MAX_PUSH = 500
+MAX_PAGE = 500
+
+CallerDep = Annotated[Caller, Depends(current_caller)]
+
+
+class Change(BaseModel):
+    change_id: str = Field(max_length=36, description="The change's UUID: the idempotency key of the push.")
+    table: str = Field(max_length=60)
+    record_id: str = Field(max_length=36)
+    kind: Literal["edit", "withdraw"] = "edit"
+    base_version: int = Field(ge=0, description="The portal version the edit was made on; 0 for a new record.")
+    fields: dict[str, Any] = Field(description="Each changed field's new value.")
+    made_at: datetime | None = Field(default=None, description="The device's clock: a label, never an order.")
+
+
+class Push(BaseModel):
+    changes: list[Change] = Field(max_length=MAX_PUSH)
+
+
+class Answer(BaseModel):
+    change_id: str
+    result: Literal["applied", "conflict", "rejected"]
+    version: int | None = Field(default=None, description="The record's version on the portal now.")
+    fields: dict[str, Any] = Field(default_factory=dict, description="Values the device must take from the portal.")
+    lost: dict[str, Any] = Field(default_factory=dict, description="With conflict: the pushed values kept aside.")
+    reason: str | None = None
+    message: str | None = None
+
+
+class PushAnswer(BaseModel):
+    answers: list[Answer]
+
+
+class PulledChange(BaseModel):
+    table: str
+    record_id: str
+    version: int
+    fields: dict[str, Any]
+    withdrawn: bool
+
+
+class Page(BaseModel):
+    changes: list[PulledChange]
+    cursor: str = Field(description="Opaque: send it back as `after` for the next page.")
+    more: bool
+
+
+@cache
+def known_fields() -> dict[str, frozenset[str]]:
+    """The shareable fields of every shareable table: anything else is refused, never stored."""
+    return {
+        table.name: frozenset(table.c.keys()) - privacy.private_columns(table) for table in privacy.shareable_tables()
+    }
+
+
+def problem_with(change: Change) -> tuple[str, str] | None:
+    fields = known_fields().get(change.table)
+    if fields is None:
+        return "table", f"The portal keeps no records of a table called “{change.table}”."
+    unknown = sorted(set(change.fields) - fields)
+    if unknown:
+        return "field", f"The portal does not take {', '.join(unknown)} for {change.table}."
+    return None
+
+
+def sync_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
+    router = APIRouter()
+
+    @router.post("/v1/push", response_model=PushAnswer, summary="Send changes; each is answered, replays identically.")
+    def push(request: Push, caller: CallerDep) -> PushAnswer:
+        now = clock().replace(tzinfo=None)
+        answers = []
+        with Session(engine) as session, session.begin():
+            lock_scope(session, caller.scope)
+            for change in request.changes:
+                answers.append(answer_one(session, caller, change, now))
+        return PushAnswer(answers=[Answer(**answer) for answer in answers])
+
+    @router.get("/v1/pull", response_model=Page, summary="The notebook's changes after a cursor, one page at a time.")
+    def pull(
+        caller: CallerDep,
+        after: Annotated[str, Query(max_length=20, pattern=r"^\d*$")] = "",
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
+    ) -> Page:
+        with Session(engine) as session, session.begin():
+            entries, last, more = feed_after(session, caller, int(after or 0), limit)
+        changes = [PulledChange(**vars(entry)) for entry in entries]
+        return Page(changes=changes, cursor=str(last), more=more)
+
+    return router
+
+
+def answer_one(session: Session, caller: Caller, change: Change, now: datetime) -> dict[str, Any]:
+    """The recorded answer for a replay; otherwise the change merged in its own savepoint."""
+    replayed = recorded_answer(session, caller, change.change_id)
+    if replayed is not None:
+        return replayed
+    incoming = Incoming(
+        change.change_id, change.table, change.record_id, change.kind, change.base_version, change.fields
+    )
+    problem = problem_with(change)
+    if problem is not None:
+        return reject(session, caller, incoming, now, problem)
+    with session.begin_nested():
+        return apply_change(session, caller, incoming, now)

@@ -1,0 +1,269 @@
+"""Two notebooks of one manager sync through a real portal on loopback: work travels both ways, a clash keeps both
+texts, and a dropped answer or a crash mid-pull costs nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from coachdesk.db import Notebook
+from coachdesk.models import ConflictCopy, LogEntry, Person, SharingLevel, SyncState
+from coachdesk.services import Services, build_services
+from coachdesk.services.jsonable import jsonable
+from coachdesk.services.log import EntryView, SessionDraft
+from coachdesk.services.privacy import shareable_tables
+from coachdesk.storage import open_notebook
+from coachdesk.sync import run
+from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
+from coachdesk.sync.run import MassDeleteRefused, Pulled, apply_page, sync_once
+from coachdesk.sync.transport import SyncRefused, negotiate, portal_client
+from coachdesk_portal.records import PortalChange, PortalRecord, history_of
+from tests.conftest import NOW, Team
+
+Connect = Callable[..., httpx.Client]
+
+
+@pytest.fixture
+def connect(portal_url: str) -> Iterator[Connect]:
+    """Enrolls a notebook as one device of Dana's notebook and gives its connection to the portal."""
+    with ExitStack() as opened:
+
+        def enrolled_client(
+            notebook: Notebook, device: str, transport: httpx.BaseTransport | None = None
+        ) -> httpx.Client:
+            with portal_client(portal_url) as hello, notebook.write(capture_changes=False) as session:
+                if session.get(SyncState, 1) is None:
+                    enroll(session, Enrollment(device, portal_url, negotiate(hello).server_id), NOW)
+            headers = {"X-CoachDesk-Device": device, "X-CoachDesk-Notebook": "dana"}
+            return opened.enter_context(httpx.Client(base_url=portal_url, headers=headers, transport=transport))
+
+        yield enrolled_client
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[Services]:
+    notebook = open_notebook(tmp_path / "desktop.sqlite3")
+    yield build_services(notebook, clock=lambda: NOW)
+    notebook.close()
+
+
+def replica(notebook: Notebook) -> dict[str, dict[str, Any]]:
+    """Every synced record as the portal would hold it: what two devices must agree on."""
+    with notebook.read() as session:
+        return {
+            row["id"]: {
+                k: jsonable(v)
+                for k, v in row.items()
+                if k not in {"updated_at", "created_at", "notes", "private_notes"}
+            }
+            for table in shareable_tables()
+            for row in session.execute(select(table)).mappings()
+        }
+
+
+def entry_on_both(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> tuple[EntryView, httpx.Client, httpx.Client]:
+    """A session logged on the laptop, both devices enrolled and synced: each device's copy of one entry."""
+    entry = services.log.record_session(SessionDraft((team.priya.id,), "Call review."))
+    laptop_portal = connect(services.notebook, "laptop")
+    desktop_portal = connect(desktop.notebook, "desktop")
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    return entry, laptop_portal, desktop_portal
+
+
+def conflicts(notebook: Notebook) -> list[ConflictCopy]:
+    with notebook.read() as session:
+        return list(session.scalars(select(ConflictCopy)))
+
+
+def test_two_notebooks_exchange_a_session_both_ways(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    assert desktop.log.get(entry.id).what_happened == "Call review."
+    desktop.log.edit(entry.id, {"next_steps": "Shadow a senior adviser"})
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    assert services.log.get(entry.id).next_steps == "Shadow a senior adviser"
+    assert replica(services.notebook) == replica(desktop.notebook)
+    assert waiting_count_of(services.notebook) == waiting_count_of(desktop.notebook) == 0
+    assert conflicts(services.notebook) == conflicts(desktop.notebook) == []
+
+
+def test_the_same_field_edited_on_both_yields_one_conflict_and_loses_neither_text(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    services.log.edit(entry.id, {"what_happened": "Written on the laptop", "barriers": "Tools"})
+    desktop.log.edit(entry.id, {"what_happened": "Written on the desktop"})
+    sync_once(services.notebook, laptop_portal)
+    tally = sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    assert tally.conflicts == 1
+    [copy] = conflicts(desktop.notebook)
+    assert (copy.record_id, copy.field) == (entry.id, "what_happened")
+    assert json.loads(copy.kept_value) == "Written on the laptop"
+    assert json.loads(copy.other_value) == "Written on the desktop"
+    for notebook_services in (services, desktop):
+        kept = notebook_services.log.get(entry.id)
+        assert (kept.what_happened, kept.barriers) == ("Written on the laptop", "Tools")
+    assert replica(services.notebook) == replica(desktop.notebook)
+
+
+class DropsTheFirstAnswer(httpx.HTTPTransport):
+    """Delivers the first push to the portal, then loses the portal's answer on the way back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dropped = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        if request.url.path == "/v1/push" and not self.dropped:
+            response.read()
+            self.dropped = True
+            raise httpx.ReadError("connection lost", request=request)
+        return response
+
+
+def test_a_push_whose_answer_was_lost_is_sent_again_and_applied_once(
+    services: Services, team: Team, connect: Connect, portal_engine: Engine
+) -> None:
+    entry = services.log.record_session(SessionDraft((team.priya.id,), "Call review."))
+    flaky = connect(services.notebook, "laptop", transport=DropsTheFirstAnswer())
+    with pytest.raises(SyncRefused, match="stopped answering"):
+        sync_once(services.notebook, flaky)
+    waiting = waiting_count_of(services.notebook)
+    assert waiting > 0
+    sync_once(services.notebook, flaky)
+    assert waiting_count_of(services.notebook) == 0
+    with Session(portal_engine) as portal:
+        applied = portal.scalar(
+            select(func.count()).select_from(PortalChange).where(PortalChange.record_id == entry.id)
+        )
+    assert applied == 1
+    assert conflicts(services.notebook) == []
+
+
+def test_a_crash_between_applying_a_page_and_saving_the_cursor_rolls_both_back_and_the_next_sync_reapplies(
+    services: Services, team: Team, desktop: Services, connect: Connect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry = services.log.record_session(SessionDraft((team.priya.id,), "Call review."))
+    sync_once(services.notebook, connect(services.notebook, "laptop"))
+    desktop_portal = connect(desktop.notebook, "desktop")
+    real_apply = run.apply_page
+
+    def crash_after_applying(session: Session, changes: list[Pulled]) -> None:
+        real_apply(session, changes)
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(run, "apply_page", crash_after_applying)
+    with pytest.raises(RuntimeError, match="power cut"):
+        sync_once(desktop.notebook, desktop_portal)
+    with desktop.notebook.read() as session:
+        assert session.get(LogEntry, entry.id) is None
+        assert session.get(SyncState, 1).cursor == ""  # type: ignore[union-attr]
+    monkeypatch.setattr(run, "apply_page", real_apply)
+    sync_once(desktop.notebook, desktop_portal)
+    assert desktop.log.get(entry.id).what_happened == "Call review."
+    assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_a_page_deleting_most_of_the_notebook_is_refused_and_nothing_of_it_applied(
+    services: Services, team: Team, connect: Connect
+) -> None:
+    connect(services.notebook, "laptop")
+    with services.notebook.write(capture_changes=False) as session:
+        session.add_all(Person(full_name=f"Agent {n}", employee_id=f"B{n}") for n in range(80))
+    with services.notebook.read() as session:
+        ids = list(session.scalars(select(Person.id)))
+    page = [Pulled("people", person_id, 99, {"deleted": True}, False) for person_id in ids]
+    refused = pytest.raises(MassDeleteRefused, match=r"says 85 of your \d+ records were deleted")
+    with refused, services.notebook.write(capture_changes=False) as session:
+        apply_page(session, page)
+    with services.notebook.read() as session:
+        assert session.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) == 85
+
+
+def waiting_count_of(notebook: Notebook) -> int:
+    with notebook.read() as session:
+        return waiting_count(session)
+
+
+def test_an_edit_made_offline_revives_an_entry_deleted_on_the_other_device_on_both(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    services.log.delete(entry.id)
+    desktop.log.edit(entry.id, {"next_steps": "Follow up on Friday"})
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    for notebook_services in (services, desktop):
+        assert notebook_services.log.get(entry.id).next_steps == "Follow up on Friday"
+    assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_a_portal_whose_database_was_replaced_stops_the_sync_before_anything_moves(
+    services: Services, team: Team, connect: Connect
+) -> None:
+    portal = connect(services.notebook, "laptop")
+    with services.notebook.write(capture_changes=False) as session:
+        state = session.get(SyncState, 1)
+        assert state is not None
+        state.server_id = "another-portal"
+    waiting = waiting_count_of(services.notebook)
+    with pytest.raises(SyncRefused, match="not the one this notebook was enrolled with"):
+        sync_once(services.notebook, portal)
+    assert waiting_count_of(services.notebook) == waiting
+
+
+@pytest.mark.parametrize("level", list(SharingLevel))
+def test_the_portal_receives_no_private_note_and_at_aggregate_level_no_text_at_all(
+    services: Services, team: Team, connect: Connect, portal_engine: Engine, level: SharingLevel
+) -> None:
+    draft = SessionDraft((team.priya.id,), "Listened to two calls.", private_notes="Hard time at home.")
+    entry = services.log.record_session(draft)
+    portal = connect(services.notebook, "laptop")
+    with services.notebook.write(capture_changes=False) as session:
+        state = session.get(SyncState, 1)
+        assert state is not None
+        state.sharing = level
+    sync_once(services.notebook, portal)
+    with Session(portal_engine) as stored:
+        [received] = history_of(stored, "dana", entry.id)
+    assert received["held_on"] == "2026-11-23"
+    assert "private_notes" not in received
+    assert ("what_happened" in received) is (level is SharingLevel.EVERYTHING_BUT_PRIVATE)
+    assert waiting_count_of(services.notebook) == 0
+
+
+def test_an_entry_made_private_leaves_the_portal_and_the_other_device(
+    services: Services, team: Team, desktop: Services, connect: Connect, portal_engine: Engine
+) -> None:
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    services.log.edit(entry.id, {"is_private": True})
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    with Session(portal_engine) as stored:
+        kept = [
+            *history_of(stored, "dana", entry.id),
+            *stored.scalars(select(PortalChange.fields).where(PortalChange.record_id == entry.id)),
+            *stored.scalars(select(PortalRecord.fields).where(PortalRecord.record_id == entry.id)),
+        ]
+    assert "Call review." not in json.dumps(kept)
+    with desktop.notebook.read() as session:
+        copy = session.get(LogEntry, entry.id)
+        assert copy is not None
+        assert copy.deleted
+    assert services.log.get(entry.id).what_happened == "Call review."
