@@ -1,7 +1,7 @@
 """`/v1/push` and `/v1/pull`: a notebook's changes in and out, each push answered change by change."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: FastAPI reads the routes' annotations at runtime, and they name the
+# caller dependencies local to `sync_router`.
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
@@ -13,13 +13,19 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from coachdesk.services import privacy
+from coachdesk_portal.access import Access
+from coachdesk_portal.access_routes import UNAUTHORISED
 from coachdesk_portal.caller import current_caller
+from coachdesk_portal.protocol import Problem
 from coachdesk_portal.records import Caller, Incoming, apply_change, feed_after, lock_scope, recorded_answer, reject
 
 MAX_PUSH = 500
 MAX_PAGE = 500
 
-CallerDep = Annotated[Caller, Depends(current_caller)]
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    **UNAUTHORISED,
+    403: {"model": Problem, "description": "The reporting tree does not open that notebook to the caller this way."},
+}
 
 
 class Change(BaseModel):
@@ -84,9 +90,16 @@ def problem_with(change: Change) -> tuple[str, str] | None:
 
 def sync_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
     router = APIRouter()
+    writer = current_caller(engine, Access.READ_WRITE)
+    reader = current_caller(engine, Access.READ)
 
-    @router.post("/v1/push", response_model=PushAnswer, summary="Send changes; each is answered, replays identically.")
-    def push(request: Push, caller: CallerDep) -> PushAnswer:
+    @router.post(
+        "/v1/push",
+        response_model=PushAnswer,
+        responses=REFUSALS,
+        summary="Send changes to the device's own notebook; each is answered, replays identically.",
+    )
+    def push(request: Push, caller: Annotated[Caller, Depends(writer)]) -> PushAnswer:
         now = clock().replace(tzinfo=None)
         answers = []
         with Session(engine) as session, session.begin():
@@ -95,9 +108,14 @@ def sync_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
                 answers.append(answer_one(session, caller, change, now))
         return PushAnswer(answers=[Answer(**answer) for answer in answers])
 
-    @router.get("/v1/pull", response_model=Page, summary="The notebook's changes after a cursor, one page at a time.")
+    @router.get(
+        "/v1/pull",
+        response_model=Page,
+        responses=REFUSALS,
+        summary="A notebook's changes after a cursor, one page at a time: the device's own, or one below its person.",
+    )
     def pull(
-        caller: CallerDep,
+        caller: Annotated[Caller, Depends(reader)],
         after: Annotated[str, Query(max_length=20, pattern=r"^\d*$")] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
     ) -> Page:

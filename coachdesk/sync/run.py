@@ -291,6 +291,8 @@ def call(portal: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[st
         raise SyncRefused(
             f"The Coaching Portal at {portal.base_url} stopped answering ({error}); sync again later."
         ) from error
+    if response.status_code in {401, 403}:
+        raise SyncRefused(str(response.json().get("message", "The Coaching Portal refused this device.")))
     if response.status_code != 200:
         raise SyncRefused(f"The Coaching Portal at {portal.base_url} answered {response.status_code} to {path}.")
     answer: dict[str, Any] = response.json()

@@ -55,9 +55,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def portal_client(url: str) -> httpx.Client:
-    """An HTTP client for the portal, checking certificates against the system's trust store."""
-    return httpx.Client(base_url=checked_portal_url(url), timeout=TIMEOUT, verify=True)
+def portal_client(url: str, token: str | None = None, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+    """An HTTP client for the portal, checking certificates against the system's trust store.
+
+    The device token is handed in and held in memory only: it never belongs in the notebook (section 3). Without
+    one, only `/v1/hello` and `/v1/enroll` answer.
+    """
+    headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+    return httpx.Client(
+        base_url=checked_portal_url(url), headers=headers, timeout=TIMEOUT, verify=True, transport=transport
+    )
 
 
 def negotiate(client: httpx.Client, device_id: str | None = None) -> PortalHello:

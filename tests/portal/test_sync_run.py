@@ -25,15 +25,17 @@ from coachdesk.sync import run
 from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
 from coachdesk.sync.run import MassDeleteRefused, Pulled, apply_page, sync_once
 from coachdesk.sync.transport import SyncRefused, negotiate, portal_client
+from coachdesk_portal.organisation import revoke_device
 from coachdesk_portal.records import PortalChange, PortalRecord, history_of
 from tests.conftest import NOW, Team
+from tests.portal.conftest import Organisation, token_of
 
 Connect = Callable[..., httpx.Client]
 
 
 @pytest.fixture
-def connect(portal_url: str) -> Iterator[Connect]:
-    """Enrolls a notebook as one device of Dana's notebook and gives its connection to the portal."""
+def connect(portal_url: str, organisation: Organisation) -> Iterator[Connect]:
+    """Enrolls a notebook with a code as one device of Dana's and gives its connection to the portal, with its token."""
     with ExitStack() as opened:
 
         def enrolled_client(
@@ -42,8 +44,8 @@ def connect(portal_url: str) -> Iterator[Connect]:
             with portal_client(portal_url) as hello, notebook.write(capture_changes=False) as session:
                 if session.get(SyncState, 1) is None:
                     enroll(session, Enrollment(device, portal_url, negotiate(hello).server_id), NOW)
-            headers = {"X-CoachDesk-Device": device, "X-CoachDesk-Notebook": "dana"}
-            return opened.enter_context(httpx.Client(base_url=portal_url, headers=headers, transport=transport))
+            token = token_of(portal_url, organisation, "dana@example.org", device)
+            return opened.enter_context(portal_client(portal_url, token, transport))
 
         yield enrolled_client
 
@@ -214,6 +216,19 @@ def test_an_edit_made_offline_revives_an_entry_deleted_on_the_other_device_on_bo
     assert replica(services.notebook) == replica(desktop.notebook)
 
 
+def test_a_revoked_device_stops_syncing_with_the_portals_words_and_keeps_its_outbox(
+    services: Services, team: Team, connect: Connect, organisation: Organisation
+) -> None:
+    services.log.record_session(SessionDraft((team.priya.id,), "Call review."))
+    portal = connect(services.notebook, "laptop")
+    with Session(organisation.engine) as session, session.begin():
+        revoke_device(session, "laptop", NOW.replace(tzinfo=None))
+    waiting = waiting_count_of(services.notebook)
+    with pytest.raises(SyncRefused, match=r"Laptop\) was revoked on the portal"):
+        sync_once(services.notebook, portal)
+    assert waiting_count_of(services.notebook) == waiting > 0
+
+
 def test_a_portal_whose_database_was_replaced_stops_the_sync_before_anything_moves(
     services: Services, team: Team, connect: Connect
 ) -> None:
@@ -230,7 +245,11 @@ def test_a_portal_whose_database_was_replaced_stops_the_sync_before_anything_mov
 
 @pytest.mark.parametrize("level", list(SharingLevel))
 def test_the_portal_receives_no_private_note_and_at_aggregate_level_no_text_at_all(
-    services: Services, team: Team, connect: Connect, portal_engine: Engine, level: SharingLevel
+    services: Services,
+    team: Team,
+    connect: Connect,
+    organisation: Organisation,
+    level: SharingLevel,
 ) -> None:
     draft = SessionDraft((team.priya.id,), "Listened to two calls.", private_notes="Hard time at home.")
     entry = services.log.record_session(draft)
@@ -240,8 +259,8 @@ def test_the_portal_receives_no_private_note_and_at_aggregate_level_no_text_at_a
         assert state is not None
         state.sharing = level
     sync_once(services.notebook, portal)
-    with Session(portal_engine) as stored:
-        [received] = history_of(stored, "dana", entry.id)
+    with Session(organisation.engine) as stored:
+        [received] = history_of(stored, organisation.ids["dana@example.org"], entry.id)
     assert received["held_on"] == "2026-11-23"
     assert "private_notes" not in received
     assert ("what_happened" in received) is (level is SharingLevel.EVERYTHING_BUT_PRIVATE)
@@ -249,15 +268,19 @@ def test_the_portal_receives_no_private_note_and_at_aggregate_level_no_text_at_a
 
 
 def test_an_entry_made_private_leaves_the_portal_and_the_other_device(
-    services: Services, team: Team, desktop: Services, connect: Connect, portal_engine: Engine
+    services: Services,
+    team: Team,
+    desktop: Services,
+    connect: Connect,
+    organisation: Organisation,
 ) -> None:
     entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
     services.log.edit(entry.id, {"is_private": True})
     sync_once(services.notebook, laptop_portal)
     sync_once(desktop.notebook, desktop_portal)
-    with Session(portal_engine) as stored:
+    with Session(organisation.engine) as stored:
         kept = [
-            *history_of(stored, "dana", entry.id),
+            *history_of(stored, organisation.ids["dana@example.org"], entry.id),
             *stored.scalars(select(PortalChange.fields).where(PortalChange.record_id == entry.id)),
             *stored.scalars(select(PortalRecord.fields).where(PortalRecord.record_id == entry.id)),
         ]
