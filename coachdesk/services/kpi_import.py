@@ -24,7 +24,15 @@ from coachdesk.services.base import alive
 from coachdesk.services.kpis import KpiValueInput, KpiView, kpi_view, upsert_kpi_values
 from coachdesk.services.people import folded_name
 from coachdesk.services.settings import ServiceWithSettings
-from coachdesk.services.tabular import Table, TableRow, header_key, parse_date, parse_number, read_table
+from coachdesk.services.tabular import (
+    NewAndReplacedCounts,
+    Table,
+    TableRow,
+    header_key,
+    parse_date,
+    parse_number,
+    read_table,
+)
 
 PERSON, PERIOD, KPI, VALUE, IGNORE = "person", "period", "kpi", "value", "ignore"
 ROLES = (PERSON, PERIOD, KPI, VALUE)
@@ -86,7 +94,7 @@ class KpiImportRow:
 
 
 @dataclass(frozen=True)
-class KpiImportPreview:
+class KpiImportPreview(NewAndReplacedCounts):
     source: str
     rows: tuple[KpiImportRow, ...]
     problems: tuple[RowProblem, ...]
@@ -94,14 +102,6 @@ class KpiImportPreview:
     unused_columns: tuple[str, ...] = field(default=())
     column_titles: dict[str, str] = field(default_factory=dict)
     """Each column of the mapping as headed in the file."""
-
-    @property
-    def new_count(self) -> int:
-        return sum(r.is_new for r in self.rows)
-
-    @property
-    def update_count(self) -> int:
-        return sum(not r.is_new for r in self.rows)
 
 
 class KpiImportService(ServiceWithSettings):

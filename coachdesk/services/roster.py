@@ -17,7 +17,7 @@ from coachdesk.errors import ImportRejected, RowProblem
 from coachdesk.models import Person, new_id
 from coachdesk.services.base import Service, alive
 from coachdesk.services.people import MAX_CADENCE_DAYS, looks_like_email, team_named
-from coachdesk.services.tabular import Table, TableRow, parse_date, read_table
+from coachdesk.services.tabular import NewAndReplacedCounts, Table, TableRow, parse_date, read_table
 
 COLUMN_ALIASES = {
     "name": ("name", "full_name", "agent", "employee_name", "agent_name"),
@@ -47,19 +47,11 @@ class RosterRow:
 
 
 @dataclass(frozen=True)
-class RosterPreview:
+class RosterPreview(NewAndReplacedCounts):
     source: str
     rows: tuple[RosterRow, ...]
     problems: tuple[RowProblem, ...]
     unused_columns: tuple[str, ...] = field(default=())
-
-    @property
-    def new_count(self) -> int:
-        return sum(r.is_new for r in self.rows)
-
-    @property
-    def update_count(self) -> int:
-        return sum(not r.is_new for r in self.rows)
 
 
 class RosterService(Service):

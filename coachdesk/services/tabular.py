@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from coachdesk.errors import CoachDeskError, ValidationError
 
@@ -117,3 +119,22 @@ def parse_number(text: str) -> float | None:
         cleaned = cleaned.replace(thousands, "")
     cleaned = cleaned.replace(",", ".")
     return float(cleaned) if NUMBER.fullmatch(cleaned) else None
+
+
+class ImportedRow(Protocol):
+    @property
+    def is_new(self) -> bool: ...
+
+
+class NewAndReplacedCounts:
+    """What an import preview says first: how many rows are new and how many replace what the notebook holds."""
+
+    rows: Sequence[ImportedRow]
+
+    @property
+    def new_count(self) -> int:
+        return sum(r.is_new for r in self.rows)
+
+    @property
+    def update_count(self) -> int:
+        return sum(not r.is_new for r in self.rows)
