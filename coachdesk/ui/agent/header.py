@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coachdesk.services.workspace import AgentOverview
@@ -36,9 +39,17 @@ class AgentHeader(QWidget):
         layout.addLayout(self._actions)
         layout.setAlignment(self._actions, Qt.AlignmentFlag.AlignTop)
 
-    def add_action(self, button: QPushButton) -> None:
-        """Puts another of the page's actions beside "New session", which stays last, nearest the corner."""
+    def add_action(self, text: str, tooltip: str, keys: str, act: Callable[[], object]) -> QPushButton:
+        """Puts another of the page's actions beside "New session" (which stays last, nearest the corner), with its
+        key; it is enabled once an agent is shown."""
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").removesuffix("…"))
+        button.setToolTip(f"{tooltip} ({keys})")
+        button.setEnabled(False)
+        button.clicked.connect(act)
         self._actions.insertWidget(self._actions.count() - 1, button)
+        QShortcut(QKeySequence(keys), self, button.click)
+        return button
 
     def show_loading(self, message: str) -> None:
         self._overview = None

@@ -7,12 +7,10 @@ manager has moved on to another agent before it arrives, it is dropped rather th
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -58,20 +56,15 @@ class AgentPage(Page):
         self.header.show_loading("Agent")
         self.header.details.setText(NO_AGENT)
         self.header.new_session.clicked.connect(self._new_session)
-        self.recognise = QPushButton("&Recognise…")
-        self.recognise.setAccessibleName("Recognise")
-        self.recognise.setToolTip("Record recognition for good work (Ctrl+R)")
-        self.recognise.setEnabled(False)
-        self.recognise.clicked.connect(self._recognise)
-        self.header.add_action(self.recognise)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.recognise.click)
-        self.review_pack = QPushButton("Re&view pack…")
-        self.review_pack.setAccessibleName("Review pack")
-        self.review_pack.setToolTip("Make a review pack of this agent's evidence for performance reviews (Ctrl+P)")
-        self.review_pack.setEnabled(False)
-        self.review_pack.clicked.connect(self._review_pack)
-        self.header.add_action(self.review_pack)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.review_pack.click)
+        self.recognise = self.header.add_action(
+            "&Recognise…", "Record recognition for good work", "Ctrl+R", self._recognise
+        )
+        self.review_pack = self.header.add_action(
+            "Re&view pack…",
+            "Make a review pack of this agent's evidence for performance reviews",
+            "Ctrl+P",
+            self._review_pack,
+        )
 
         self.details = QTextBrowser()
         self.details.setAccessibleName("Session details")
