@@ -30,11 +30,13 @@ def run_app(folder: Path) -> int:
     errors = ErrorReporter(folder)
     errors.install()
     tasks = ThreadTaskRunner()
-    window = MainWindow(tasks, errors, notebook_path(folder), UiSettings(QSettings()))
+    sync_tasks = ThreadTaskRunner("coachdesk-sync")
+    window = MainWindow(tasks, errors, notebook_path(folder), UiSettings(QSettings()), sync_tasks=sync_tasks)
     window.show()
     window.open_notebook()
     try:
         return app.exec()
     finally:
         tasks.shutdown()
+        sync_tasks.shutdown()
         window.close_notebook()

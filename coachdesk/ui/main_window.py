@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from coachdesk.ui.context import UiContext
     from coachdesk.ui.editor.dialog import SessionEditor
     from coachdesk.ui.page import Page
+    from coachdesk.ui.sync.desk import SyncDesk
 
 TODAY, AGENT, AGENDA, SEARCH, ONE_ON_ONES = "today", "agent", "agenda", "search", "one_on_ones"
 NOT_REMEMBERED = (AGENT, AGENDA)
@@ -66,9 +67,11 @@ class MainWindow(QMainWindow):
         notebook_file: Path,
         settings: UiSettings,
         clock: Clock = datetime.now,
+        sync_tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__()
         self._tasks = tasks
+        self._sync_tasks = sync_tasks or tasks
         self._errors = errors
         self._settings = settings
         self._clock = clock
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.editors: list[SessionEditor] = []
         self.reminders: Reminders | None = None
+        self.sync: SyncDesk | None = None
         self._history: list[tuple[str, str | None]] = []
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName("CoachDesk main window")
@@ -152,6 +156,7 @@ class MainWindow(QMainWindow):
         self.context = screens.UiContext(opened.services, self._tasks, self._errors, notices, self._settings, self)
         self.reminders = Reminders(self.context, self)
         self._build_menu(self.reminders)
+        self.sync = screens.SyncDesk(self, self.context, self._sync_tasks, self._clock)
         for page_type in (*screens.SIDEBAR_PAGES, screens.AgentPage, screens.AgendaPage):
             page = page_type(self.context)
             remember_column_widths(page, page.key, self._settings)
@@ -212,6 +217,8 @@ class MainWindow(QMainWindow):
             editor.keep_draft_and_close()
         if self.reminders is not None:
             self.reminders.stop()
+        if self.sync is not None:
+            self.sync.stop()
         self._settings.set_geometry(self.saveGeometry())
         self._settings.set_window_state(self.saveState())
         self._settings.set_splitter("main", self.splitter.saveState())

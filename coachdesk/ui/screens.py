@@ -18,6 +18,7 @@ from coachdesk.ui.packs.page import ReviewPacksPage
 from coachdesk.ui.page import Page
 from coachdesk.ui.plans.page import PlansPage
 from coachdesk.ui.search.page import SearchPage
+from coachdesk.ui.sync.desk import SyncDesk
 from coachdesk.ui.team.page import TeamPage
 from coachdesk.ui.today.page import TodayPage
 
@@ -44,6 +45,7 @@ __all__ = [
     "SearchPage",
     "Services",
     "SessionEditor",
+    "SyncDesk",
     "UiContext",
     "build_services",
 ]

@@ -39,8 +39,8 @@ class _Delivery(QObject):
 
 
 class ThreadTaskRunner:
-    def __init__(self) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coachdesk-notebook")
+    def __init__(self, name: str = "coachdesk-notebook") -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._delivery = _Delivery()
 
     def submit(self, work: Callable[[], T], on_done: Callable[[T], object], on_error: OnError) -> None:
