@@ -1,7 +1,8 @@
 """Many packs at once: one process per core, each with its own connection to the notebook.
 
 Rendering is CPU-bound Python, so threads would take turns; processes build packs side by side. Workers are
-started with "spawn", which is safe beside a running Qt event loop.
+started with "spawn", which is safe beside a running Qt event loop. reportlab loads on first use, so the window's
+screens (which import this) open without waiting for it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from coachdesk.reports.content import PackContent, PackRequest
 from coachdesk.reports.files import pack_file_name, write_atomically
 from coachdesk.reports.gather import gather_pack
 from coachdesk.reports.layout import PackLayout
-from coachdesk.reports.render import render_combined, render_pack
 from coachdesk.services import Services
 
 Progress = Callable[[int, int], None]
@@ -68,6 +68,8 @@ def _build_one(request: PackRequest, layout: PackLayout, folder: Path) -> BuiltP
 
 def write_agent_pack(services: Services, request: PackRequest, layout: PackLayout, target: Path) -> BuiltPack:
     """One agent's pack, written whole or not at all; a folder as `target` gets a file named for the agent."""
+    from coachdesk.reports.render import render_pack
+
     content = gather_pack(services, request)
     path = target / pack_file_name(content.agent.name, content.agent.employee_id) if target.is_dir() else target
     pages = write_atomically(path, partial(render_pack, content, layout))
@@ -106,6 +108,8 @@ def build_combined_pack(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> BuiltPack:
     """All the agents' packs in one PDF: gathered side by side, then laid out one after another."""
+    from coachdesk.reports.render import render_combined
+
     jobs = [partial(_gather, replace(run.request, agent_id=agent_id)) for agent_id in agent_ids]
     contents = [c for c in _in_parallel(run, jobs, workers, progress, cancelled) if isinstance(c, PackContent)]
     pages = write_atomically(path, partial(render_combined, contents, run.layout, team=team_name))
