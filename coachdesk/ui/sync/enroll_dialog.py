@@ -171,9 +171,9 @@ class EnrollDialog(QDialog):
 
 def enroll_notebook(context: UiContext, request: EnrollRequest) -> int:
     """On the sync worker: enrolls with the keyring, or with the token file the person chose."""
-    from coachdesk.sync.credentials import keyring_store, token_file_store
+    from coachdesk.sync.credentials import KeyringTokens, TokenFile
     from coachdesk.sync.device import enroll_device
 
     notebook = context.services.notebook
-    tokens = keyring_store() if request.token_file is None else token_file_store(notebook, request.token_file)
+    tokens = KeyringTokens() if request.token_file is None else TokenFile(notebook, request.token_file)
     return enroll_device(notebook, request.portal_url, request.code, tokens=tokens, sharing=request.sharing)
