@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from coachdesk import __version__
-from coachdesk.cli import commands, log_commands, pack_commands
+from coachdesk.cli import commands, log_commands, pack_commands, sync_commands
 from coachdesk.cli.context import CommandContext
 from coachdesk.crashlog import log_exception
 from coachdesk.errors import CoachDeskError
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.register(subcommands, common)
     log_commands.register(subcommands, common)
     pack_commands.register(subcommands, common)
+    sync_commands.register(subcommands, common)
     return parser
 
 
