@@ -105,8 +105,14 @@ def enroll(notebook: Notebook, args: argparse.Namespace) -> None:
 
 def sync_with_stored_token(notebook: Notebook) -> SyncTally:
     from coachdesk.sync.credentials import token_store_for
-    from coachdesk.sync.device import sync_now
+    from coachdesk.sync.device import sync_now, sync_status
+    from coachdesk.sync.transport import SyncRefused
 
+    if not sync_status(notebook).enrolled:
+        raise SyncRefused(
+            "This notebook is not enrolled with a Coaching Portal. Enroll it with the one-time code from the "
+            "portal's administrator: coachdesk sync --portal URL --code CODE"
+        )
     return sync_now(notebook, token_store_for(notebook))
 
 
