@@ -1,6 +1,7 @@
 """The `coachdesk` command: no subcommand starts the desktop app; subcommands script the notebook.
 
-Exit status: 0 done, 1 refused or failed (the message says why), 2 the command line itself was wrong.
+Exit status: 0 done, 1 refused or failed (the message says why), 2 the command line itself was wrong, 3 (`sync`)
+the portal could not be reached: nothing was lost, try again later.
 """
 
 from __future__ import annotations
