@@ -43,7 +43,6 @@ def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
     sync.add_argument(
         "--sharing",
         choices=tuple(SHARING_WORDS),
-        default="everything",
         help="with --portal: what the portal receives: everything but private content (default), or aggregate: "
         "the coaching tracker's counts and dates, no note text",
     )
@@ -59,8 +58,8 @@ def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_sync(context: CommandContext, args: argparse.Namespace) -> int:
-    if args.portal is None and (args.code or args.token_file or args.device_name):
-        print("coachdesk: --code, --token-file and --device-name go with --portal URL.", file=sys.stderr)
+    if args.portal is None and (args.code or args.sharing or args.token_file or args.device_name):
+        print("coachdesk: --code, --sharing, --token-file and --device-name go with --portal URL.", file=sys.stderr)
         return 2
     if args.portal is not None and not args.code:
         print("coachdesk: enrolling needs the one-time code: add --code CODE.", file=sys.stderr)
@@ -97,9 +96,8 @@ def enroll(notebook: Notebook, args: argparse.Namespace) -> None:
 
     url = checked_portal_url(args.portal)
     tokens = TokenFile(notebook, args.token_file) if args.token_file else token_store_for(notebook)
-    queued = enroll_device(
-        notebook, url, args.code, tokens=tokens, device_name=args.device_name, sharing=SharingLevel(args.sharing)
-    )
+    sharing = SharingLevel(args.sharing) if args.sharing else SharingLevel.EVERYTHING_BUT_PRIVATE
+    queued = enroll_device(notebook, url, args.code, tokens=tokens, device_name=args.device_name, sharing=sharing)
     print(f"Enrolled this notebook with the Coaching Portal at {url}; {queued:,} records to send.")
 
 

@@ -108,17 +108,23 @@ class TokenFile:
         return held.get("token") if held.get("device_id") == device_id else None
 
     def save(self, device_id: str, token: str) -> None:
-        self.held()
+        """Writes a new file readable by its owner alone (mkstemp's mode 0600), renamed over the old one whole."""
+        self.held()  # refuses to replace a file that is not a token file
         if not self.path.parent.is_dir():
             raise ValidationError(f"The folder {self.path.parent} does not exist; create it first.", "token_file")
         written = json.dumps({"device_id": device_id, "token": token}).encode()
-        descriptor, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".coachdesk-token-")
         try:
-            os.write(descriptor, written)
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, self.path)
+            descriptor, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".coachdesk-token-")
+            try:
+                os.write(descriptor, written)
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            os.replace(temporary, self.path)
+        except OSError as error:
+            raise ValidationError(
+                f"The token file {self.path} cannot be written ({error.strerror}); choose another place.", "token_file"
+            ) from error
         with self._notebook.write(capture_changes=False) as session:
             session.merge(Setting(key=TOKEN_FILE_KEY, value=json.dumps(str(self.path))))
 

@@ -272,3 +272,13 @@ def test_a_plain_http_portal_beyond_this_computer_is_refused_in_words(
         "computer.\n"
     )
     assert not status_of(laptop).enrolled
+
+
+def test_enrollment_options_without_a_portal_or_a_portal_without_a_code_are_a_wrong_command_line(
+    laptop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert coachdesk(laptop, "sync", "--sharing", "aggregate") == 2
+    assert capsys.readouterr().err.startswith("coachdesk: --code, --sharing, --token-file and --device-name go with")
+    assert coachdesk(laptop, "sync", "--portal", "https://portal.example.org") == 2
+    assert capsys.readouterr().err == "coachdesk: enrolling needs the one-time code: add --code CODE.\n"
+    assert not notebook_path(laptop).exists()
