@@ -35,6 +35,8 @@ TEST_SYSTEM_PACKAGES = {
     "poppler-utils": "reading review-pack PDFs back as text (pdftotext, pdfinfo)",
     "fonts-droid-fallback": "a CJK font for review packs to fall back on",
     "postgresql": "the Coaching Portal's production database, started on loopback by the portal tests",
+    "dbus": "a private session bus for the keyring the sync token tests start",
+    "gnome-keyring": "a real Secret Service keyring holding the sync device token in the tests",
 }
 
 

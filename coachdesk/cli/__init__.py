@@ -1,6 +1,7 @@
 """The `coachdesk` command: no subcommand starts the desktop app; subcommands script the notebook.
 
-Exit status: 0 done, 1 refused or failed (the message says why), 2 the command line itself was wrong.
+Exit status: 0 done, 1 refused or failed (the message says why), 2 the command line itself was wrong, 3 (`sync`)
+the portal could not be reached: nothing was lost, try again later.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from coachdesk import __version__
-from coachdesk.cli import commands, log_commands, pack_commands
+from coachdesk.cli import commands, log_commands, pack_commands, sync_commands
 from coachdesk.cli.context import CommandContext
 from coachdesk.crashlog import log_exception
 from coachdesk.errors import CoachDeskError
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.register(subcommands, common)
     log_commands.register(subcommands, common)
     pack_commands.register(subcommands, common)
+    sync_commands.register(subcommands, common)
     return parser
 
 

@@ -33,7 +33,7 @@ from coachdesk.models import (
 from coachdesk.services import privacy
 from coachdesk.sync.outbox import PendingChange, forget_answered, pending_changes
 from coachdesk.sync.sharing import shared_fields
-from coachdesk.sync.transport import SyncRefused, check_clock, negotiate
+from coachdesk.sync.transport import SyncRefused, check_clock, connection_failed, negotiate
 
 BATCH = 500
 """Changes per push and per pulled page: the protocol's most."""
@@ -287,6 +287,8 @@ def call(portal: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[st
     """One request, its failure put in plain words; nothing local is changed when it fails."""
     try:
         response = portal.request(method, path, **kwargs)
+    except httpx.TransportError as error:
+        raise connection_failed(error, portal.base_url, "stopped answering") from error
     except httpx.HTTPError as error:
         raise SyncRefused(
             f"The Coaching Portal at {portal.base_url} stopped answering ({error}); sync again later."

@@ -5,6 +5,7 @@ first, and the clocks compared before anything is sent (docs/sync-protocol.md, s
 from __future__ import annotations
 
 import ipaddress
+import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
@@ -25,6 +26,28 @@ class SyncRefused(CoachDeskError):
     """Sync cannot go ahead; nothing was sent or changed, and the words say what to do."""
 
     code = "sync_refused"
+
+
+class PortalUnreachable(SyncRefused):
+    """The portal could not be reached at all: this computer is offline, or the portal is down. Try later."""
+
+    code = "portal_unreachable"
+
+
+def connection_failed(error: httpx.TransportError, portal: httpx.URL | str, words: str) -> SyncRefused:
+    """The failure in plain words: a certificate this computer does not trust is a refusal, anything else offline."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return SyncRefused(
+                f"The Coaching Portal at {portal} showed a certificate this computer does not trust "
+                f"({cause.verify_message}); nothing was sent. Ask whoever runs the portal."
+            )
+        cause = cause.__cause__ or cause.__context__
+    return PortalUnreachable(
+        f"The Coaching Portal at {portal} {words} ({error or type(error).__name__}). Nothing was lost: sync again "
+        "once this computer is online and the portal is up."
+    )
 
 
 @dataclass(frozen=True)
@@ -72,6 +95,8 @@ def negotiate(client: httpx.Client, device_id: str | None = None) -> PortalHello
     hello = {"client": f"coachdesk {__version__}", "protocols": list(PROTOCOLS), "device_id": device_id}
     try:
         response = client.post("/v1/hello", json=hello)
+    except httpx.TransportError as error:
+        raise connection_failed(error, client.base_url, "cannot be reached") from error
     except httpx.HTTPError as error:
         raise SyncRefused(f"The Coaching Portal at {client.base_url} cannot be reached ({error}).") from error
     if response.status_code == 409:

@@ -66,18 +66,27 @@ def portal_engine(portal_db: str) -> Iterator[Engine]:
         yield engine
 
 
-@pytest.fixture
-def portal_url(portal_engine: Engine) -> Iterator[str]:
-    """The socket is bound before the server starts, so requests queue until it accepts them: no waiting needed."""
+@contextmanager
+def serving(engine: Engine, certificate: tuple[Path, Path] | None = None) -> Iterator[str]:
+    """A portal on loopback until the block ends, over TLS with a (certificate, key) pair. The socket is bound before
+    the server starts, so requests queue until it accepts them: no waiting needed."""
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(portal_engine), log_level="warning"))
+    certfile, keyfile = certificate or (None, None)
+    config = uvicorn.Config(create_app(engine), log_level="warning", ssl_certfile=certfile, ssl_keyfile=keyfile)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{port}"
+    yield f"{'https' if certificate else 'http'}://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
     listener.close()
+
+
+@pytest.fixture
+def portal_url(portal_engine: Engine) -> Iterator[str]:
+    with serving(portal_engine) as url:
+        yield url
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,149 @@
+"""This device and the portal: enrolling it with a one-time code, syncing now, what is waiting, and leaving.
+
+The command line and the desktop app both work through these four functions, so both say the same words. Nothing
+here holds the token longer than one call: it is read from its store (`credentials.py`) when a sync starts.
+"""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from coachdesk.db import Notebook
+from coachdesk.models import ConflictCopy, OutboxChange, SharingLevel, SyncRecord, SyncState, utcnow
+from coachdesk.sync.credentials import TokenStore
+from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
+from coachdesk.sync.run import SyncTally, enrollment, sync_once
+from coachdesk.sync.transport import (
+    SyncRefused,
+    check_clock,
+    checked_portal_url,
+    connection_failed,
+    negotiate,
+    portal_client,
+)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    portal_url: str | None
+    sharing: SharingLevel | None
+    waiting: int
+    """Local changes in the outbox, not yet answered by the portal."""
+    needs_review: int
+    """Conflict copies and refused changes nobody has resolved yet."""
+    last_synced_at: datetime | None
+    """Naive UTC, as stored."""
+
+
+def sync_status(notebook: Notebook) -> SyncStatus:
+    with notebook.read() as session:
+        state = session.get(SyncState, 1)
+        waiting = waiting_count(session)
+        needs_review = session.scalar(
+            select(func.count()).select_from(ConflictCopy).where(ConflictCopy.resolved_at.is_(None))
+        )
+    if state is None:
+        return SyncStatus(False, None, None, waiting, needs_review or 0, None)
+    return SyncStatus(True, state.portal_url, state.sharing, waiting, needs_review or 0, state.last_synced_at)
+
+
+def enroll_device(
+    notebook: Notebook,
+    portal_url: str,
+    code: str,
+    *,
+    tokens: TokenStore,
+    device_name: str | None = None,
+    sharing: SharingLevel = SharingLevel.EVERYTHING_BUT_PRIVATE,
+    transport: httpx.BaseTransport | None = None,
+) -> int:
+    """Trades the code for this device's token and queues the whole notebook for the portal; returns how many records.
+
+    Enrolling again with the same portal (after a revocation, a lost token or a replaced portal database) starts
+    afresh under a new device id. The local side is one transaction, so a failure leaves the notebook as it was.
+    """
+    url = checked_portal_url(portal_url)
+    with notebook.read() as session:
+        previous = session.get(SyncState, 1)
+    if previous is not None and previous.portal_url != url:
+        raise SyncRefused(
+            f"This notebook is enrolled with the Coaching Portal at {previous.portal_url}. Leave that portal first, "
+            f"then enroll with {url}."
+        )
+    device_id = str(uuid.uuid4())
+    with portal_client(url, transport=transport) as portal:
+        hello = negotiate(portal)
+        check_clock(hello.server_time, datetime.now(UTC))
+        body = {"code": code.strip(), "device_id": device_id, "device_name": device_name or socket.gethostname()}
+        token = enrollment_answer(portal, body)["token"]
+    tokens.save(device_id, token)
+    try:
+        with notebook.write(capture_changes=False) as session:
+            forget_enrollment(session)
+            queued = enroll(session, Enrollment(device_id, url, hello.server_id, sharing), utcnow())
+    except BaseException:
+        tokens.forget(device_id)
+        raise
+    if previous is not None:
+        tokens.forget(previous.device_id)
+    return queued
+
+
+def enrollment_answer(portal: httpx.Client, body: dict[str, str]) -> dict[str, Any]:
+    """The portal's answer to the code: its own words when it refuses one (unknown, used or expired)."""
+    try:
+        response = portal.post("/v1/enroll", json=body)
+    except httpx.TransportError as error:
+        raise connection_failed(error, portal.base_url, "cannot be reached") from error
+    if response.status_code in {403, 409}:
+        raise SyncRefused(str(response.json().get("message", "The Coaching Portal refused this enrollment code.")))
+    if response.status_code != 200:
+        raise SyncRefused(f"The Coaching Portal at {portal.base_url} answered {response.status_code}; try later.")
+    answer: dict[str, Any] = response.json()
+    return answer
+
+
+def sync_now(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTransport | None = None) -> SyncTally:
+    """One sync with the token from its store; without one the device must enroll again."""
+    with notebook.read() as session:
+        state = enrollment(session)
+    token = tokens.load(state.device_id)
+    if token is None:
+        raise SyncRefused(
+            f"This computer no longer holds the device token for the Coaching Portal at {state.portal_url}, so it "
+            "cannot sync. Ask the portal's administrator for a new enrollment code and enroll again."
+        )
+    with portal_client(state.portal_url, token, transport) as portal:
+        return sync_once(notebook, portal)
+
+
+def leave_portal(notebook: Notebook, tokens: TokenStore) -> None:
+    """Stops syncing: the token is forgotten and the sync tables emptied; the notebook's records all stay.
+
+    Unresolved conflict copies stay too, for "Needs review": they hold the only local copy of a value another
+    device's edit displaced. Resolved ones go with the rest.
+    """
+    with notebook.read() as session:
+        state = session.get(SyncState, 1)
+    if state is None:
+        return
+    tokens.forget(state.device_id)
+    with notebook.write(capture_changes=False) as session:
+        forget_enrollment(session)
+
+
+def forget_enrollment(session: Session) -> None:
+    session.execute(delete(OutboxChange))
+    session.execute(delete(SyncRecord))
+    session.execute(delete(ConflictCopy).where(ConflictCopy.resolved_at.is_not(None)))
+    session.execute(delete(SyncState))
+    session.flush()
