@@ -113,7 +113,13 @@ def enrollment_answer(portal: httpx.Client, body: dict[str, str]) -> dict[str, A
 
 
 def sync_now(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTransport | None = None) -> SyncTally:
-    """One sync with the token from its store; without one the device must enroll again."""
+    """One sync with the token from its store."""
+    with portal_for(notebook, tokens, transport) as portal:
+        return sync_once(notebook, portal)
+
+
+def portal_for(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+    """A client for the portal this notebook is enrolled with, carrying its token; without one, enroll again."""
     with notebook.read() as session:
         state = enrollment(session)
     token = tokens.load(state.device_id)
@@ -122,8 +128,7 @@ def sync_now(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTransp
             f"This computer no longer holds the device token for the Coaching Portal at {state.portal_url}, so it "
             "cannot sync. Ask the portal's administrator for a new enrollment code and enroll again."
         )
-    with portal_client(state.portal_url, token, transport) as portal:
-        return sync_once(notebook, portal)
+    return portal_client(state.portal_url, token, transport)
 
 
 def leave_portal(notebook: Notebook, tokens: TokenStore) -> None:

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         errors: ErrorReporter,
         notebook_file: Path,
         settings: UiSettings,
+        *,
         clock: Clock = datetime.now,
         sync_tasks: TaskRunner | None = None,
     ) -> None:
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.reminders = Reminders(self.context, self)
         self._build_menu(self.reminders)
         self.sync = screens.SyncDesk(self, self.context, self._sync_tasks, self._clock)
+        self.statusBar().insertPermanentWidget(1, self.sync.status_button)
         for page_type in (*screens.SIDEBAR_PAGES, screens.AgentPage, screens.AgendaPage):
             page = page_type(self.context)
             remember_column_widths(page, page.key, self._settings)

@@ -81,7 +81,7 @@ def open_window(qtbot: QtBot, notebook_file: Path, ui_settings: UiSettings) -> O
 
     def opened() -> MainWindow:
         window = MainWindow(
-            ImmediateTaskRunner(), ErrorReporter(notebook_file.parent), notebook_file, ui_settings, lambda: NOW
+            ImmediateTaskRunner(), ErrorReporter(notebook_file.parent), notebook_file, ui_settings, clock=lambda: NOW
         )
         qtbot.addWidget(window)
         show_active(qtbot, window)
@@ -269,7 +269,7 @@ def test_on_the_worker_thread_ending_keeps_the_agenda_on_screen_and_offers_the_l
     qtbot: QtBot, notebook_file: Path, ui_settings: UiSettings, meeting: MeetingView
 ) -> None:
     tasks = ThreadTaskRunner()
-    window = MainWindow(tasks, ErrorReporter(notebook_file.parent), notebook_file, ui_settings, lambda: NOW)
+    window = MainWindow(tasks, ErrorReporter(notebook_file.parent), notebook_file, ui_settings, clock=lambda: NOW)
     qtbot.addWidget(window)
     show_active(qtbot, window)
     window.open_notebook()

@@ -28,7 +28,7 @@ def test_a_newcomer_finds_an_overdue_agent_logs_a_session_and_finds_it_again(
 ) -> None:
     generate_demo(services.notebook, agents=6, years=0.3, seed=7, today=TODAY)
     window = MainWindow(
-        ImmediateTaskRunner(), ErrorReporter(notebook_file.parent), notebook_file, ui_settings, lambda: NOW
+        ImmediateTaskRunner(), ErrorReporter(notebook_file.parent), notebook_file, ui_settings, clock=lambda: NOW
     )
     qtbot.addWidget(window)
     show_active(qtbot, window)

@@ -112,4 +112,3 @@ class SyncController(QObject):
     def _publish(self, view: SyncView) -> None:
         self.view = view
         self.changed.emit(view)
-

@@ -21,7 +21,6 @@ class SyncDesk:
         self.controller = SyncController(context, runner, window)
         self.menu = SyncMenu(window, context, self.controller, runner)
         self.status_button = SyncStatusButton(self.controller, self.menu.open_review, clock)
-        window.statusBar().insertPermanentWidget(0, self.status_button)
         self.controller.start()
 
     def stop(self) -> None:

@@ -39,7 +39,7 @@ SHARING_CHOICES = (
         "Your sessions, commitments, plans and KPIs, with their notes. Private notes and private records stay here.",
     ),
     (
-        SharingLevel.AGGREGATE,
+        SharingLevel.AGGREGATE_ONLY,
         "&Aggregate only",
         "Who was coached, when, for how long, and the figures: no note text of any kind leaves this laptop.",
     ),

@@ -15,9 +15,7 @@ from coachdesk.ui.tasks import TaskRunner
 
 
 class SyncMenu:
-    def __init__(
-        self, window: QMainWindow, context: UiContext, controller: SyncController, runner: TaskRunner
-    ) -> None:
+    def __init__(self, window: QMainWindow, context: UiContext, controller: SyncController, runner: TaskRunner) -> None:
         self._window = window
         self._context = context
         self._controller = controller
