@@ -81,14 +81,20 @@ class Outgoing:
         return sum(table.count for table in self.tables)
 
     def summary(self) -> str:
-        if not self.tables:
-            if self.enrolled:
-                return "Nothing is waiting to be sent: the portal has everything it should."
-            return "This notebook has nothing to send yet: enrolling would send only what you add from then on."
-        records = f"{self.record_count:,} record{'s' if self.record_count != 1 else ''}"
-        if self.enrolled:
-            return f"The next sync sends {records} to the portal."
-        return f"Enrolling sends {records} to the portal, then each edit as you make it."
+        if self.tables:
+            records = records_words(self.record_count)
+            sent = (
+                f"The next sync sends {records} to the portal."
+                if self.enrolled
+                else (f"Enrolling sends {records} to the portal, then each edit as you make it.")
+            )
+        elif self.enrolled:
+            sent = "Nothing is waiting to be sent: the portal has everything it should."
+        else:
+            sent = "This notebook has nothing to send yet: enrolling sends only what you add from then on."
+        if self.kept_home:
+            sent += f" At this level, {records_words(self.kept_home)} with changes stay here."
+        return sent
 
     def private_line(self) -> str:
         parts = []
@@ -96,11 +102,15 @@ class Outgoing:
             parts.append(f"{self.private_records:,} private record{'s' if self.private_records != 1 else ''}")
         if self.private_notes:
             parts.append(f"{self.private_notes:,} private note{'s' if self.private_notes != 1 else ''}")
-        if self.kept_home:
-            parts.append(f"{self.kept_home:,} record{'s' if self.kept_home != 1 else ''} this level leaves out")
         if not parts:
             return "Nothing here is private. Private notes and entries you mark private would stay on this laptop."
-        return f"{' and '.join(parts)} stay on this laptop and are never sent."
+        one = self.private_records + self.private_notes == 1
+        stays, are = ("stays", "is") if one else ("stay", "are")
+        return f"{' and '.join(parts)} {stays} on this laptop and {are} never sent."
+
+
+def records_words(count: int) -> str:
+    return f"{count:,} record{'s' if count != 1 else ''}"
 
 
 def what_leaves(notebook: Notebook, level: SharingLevel | None = None) -> Outgoing:

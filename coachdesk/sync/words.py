@@ -49,7 +49,11 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 FIELD_WORDS: dict[str, str] = {
+    "id": "Identifier",
     "deleted": "Deleted",
+    "builtin": "Built in",
+    "kpi_id": "KPI",
+    "employee_id": "Employee id",
     "created_at": "Made on",
     "full_name": "Name",
     "text": "Wording",

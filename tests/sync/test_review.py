@@ -37,6 +37,12 @@ def clash(services: Services, table: str, record_id: str, field: str, *, kept: A
     return made
 
 
+def on_the_portal(services: Services) -> None:
+    """Everything waiting was sent and answered, as after a sync."""
+    with services.notebook.write(capture_changes=False) as session:
+        session.execute(delete(OutboxChange))
+
+
 @pytest.fixture
 def entry(enrolled: Services, team: Team) -> EntryView:
     """A session with a next step, already on the portal."""
@@ -48,8 +54,7 @@ def entry(enrolled: Services, team: Team) -> EntryView:
             commitments=(CommitmentDraft("Call back the customer about the refund she was promised", team.priya.id),),
         )
     )
-    with enrolled.notebook.write(capture_changes=False) as session:
-        session.execute(delete(OutboxChange))
+    on_the_portal(enrolled)
     return made
 
 
