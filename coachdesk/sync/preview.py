@@ -53,8 +53,11 @@ class TableOutgoing:
     words: str
     record_ids: frozenset[str]
     fields: tuple[str, ...]
-    """Column names sent for at least one record, in the table's order."""
+    """Column names whose values are sent for at least one record, in the table's order."""
     labels: tuple[str, ...]
+    erased: tuple[str, ...]
+    """Column names the portal is told to erase (a withdrawal); a whole-record withdrawal names none."""
+    erased_labels: tuple[str, ...]
     kept_labels: tuple[str, ...]
     """Fields of these records the sharing level keeps here."""
     withdrawn: int
@@ -150,23 +153,33 @@ def table_outgoing(
     session: Session, name: str, sent: Sequence[dict[str, Any]], queued: Sequence[PendingChange]
 ) -> TableOutgoing:
     table = Base.metadata.tables[name]
-    sent_names = {field for change in sent for field in change["fields"]}
-    fields = tuple(column.name for column in table.columns if column.name in sent_names)
+    edited = in_table_order(table, {f for c in sent if c["kind"] == ChangeKind.EDIT.value for f in c["fields"]})
+    erased = in_table_order(table, {f for c in sent if c["kind"] == ChangeKind.WITHDRAW.value for f in c["fields"]})
     ids = {change["record_id"] for change in sent}
     queued_names = {field for change in queued if change.record_id in ids for field in change.fields}
-    kept = [column.name for column in table.columns if column.name in queued_names - sent_names]
+    kept = in_table_order(table, queued_names - set(edited) - set(erased))
     last: dict[str, dict[str, Any]] = {change["record_id"]: change for change in sent}
     examples = tuple(example(session, table, change) for change in list(last.values())[:EXAMPLES])
     return TableOutgoing(
         name,
         table_words(name),
         frozenset(ids),
-        fields,
-        tuple(field_label(name, field) for field in fields),
-        tuple(field_label(name, field) for field in kept),
+        edited,
+        labels_of(name, edited),
+        erased,
+        labels_of(name, erased),
+        labels_of(name, kept),
         sum(change["kind"] == ChangeKind.WITHDRAW.value for change in sent),
         examples,
     )
+
+
+def in_table_order(table: Table, names: set[str]) -> tuple[str, ...]:
+    return tuple(column.name for column in table.columns if column.name in names)
+
+
+def labels_of(table_name: str, names: Sequence[str]) -> tuple[str, ...]:
+    return tuple(field_label(table_name, name) for name in names)
 
 
 def example(session: Session, table: Table, change: dict[str, Any]) -> Example:

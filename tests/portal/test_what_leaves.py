@@ -8,6 +8,7 @@ from collections import defaultdict
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coachdesk.models import LogEntry, SharingLevel, SyncState
@@ -54,15 +55,10 @@ def received_since(engine: Engine, after: int) -> tuple[Received, int]:
     return received, mark
 
 
-def previewed(outgoing: Outgoing) -> Received:
-    """The preview in the same shape: each table's records, each with the table's fields."""
-    return {table.table: {record_id: set(table.fields) for record_id in table.record_ids} for table in outgoing.tables}
-
-
 def agrees(preview: Outgoing, received: Received) -> None:
     assert {t: set(records) for t, records in received.items()} == {t.table: set(t.record_ids) for t in preview.tables}
     for table in preview.tables:
-        assert set().union(*received[table.table].values()) == set(table.fields), table.table
+        assert set().union(*received[table.table].values()) == {*table.fields, *table.erased}, table.table
 
 
 @pytest.mark.parametrize("level", list(SharingLevel))
@@ -127,6 +123,7 @@ def test_lowering_to_aggregate_erases_the_text_on_the_portal_and_raising_it_send
     busy_notebook(services, team)
     portal = connect(services.notebook, "laptop")
     sync_once(services.notebook, portal)
+    _received, mark = received_since(portal_engine, 0)
     scope = organisation.ids["dana@example.org"]
     assert "complaint call" in portal_text(portal_engine, scope)
 
@@ -134,7 +131,10 @@ def test_lowering_to_aggregate_erases_the_text_on_the_portal_and_raising_it_send
     lowered = what_leaves(services.notebook)
     sessions = next(table for table in lowered.tables if table.table == "log_entries")
     assert sessions.withdrawn == sessions.count == 1
+    assert {"What happened", "Next steps"} <= set(sessions.erased_labels)
     sync_once(services.notebook, portal)
+    received, _mark = received_since(portal_engine, mark)
+    agrees(lowered, received)
     kept = portal_text(portal_engine, scope)
     assert [words for words in ("complaint", "Re-listen", "Calm under") if words in kept] == []
     assert '"held_on"' in kept
@@ -169,3 +169,19 @@ def test_a_clash_resolved_in_needs_review_reaches_the_other_device_as_an_ordinar
     for device in (services, desktop):
         assert device.log.get(entry.id).what_happened == "Written on the desktop"
         assert review.open_copies(device.notebook) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=IntegrityError,
+    reason="A pulled field withdrawal arrives as nulls (the feed does not say it is one) and run.apply_page writes "
+    "them into the desktop's record: the pull must leave another device's text alone (docs/sync-protocol.md §10).",
+)
+def test_lowering_the_level_on_the_laptop_leaves_the_text_on_the_managers_desktop(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    set_sharing_level(services.notebook, SharingLevel.AGGREGATE_ONLY)
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    assert desktop.log.get(entry.id).what_happened == "Call review."

@@ -153,11 +153,12 @@ class WhatLeavesDialog(QDialog):
 
 def table_item(table: TableOutgoing) -> QTreeWidgetItem:
     """A kind of record: how many, which fields, what stays here, and a few examples with the values sent."""
-    fields = ", ".join(table.labels) or "no fields"
+    erased = f"Erases {', '.join(table.erased_labels) or 'the whole record'}"
+    fields = ", ".join(table.labels) or erased
     item = QTreeWidgetItem([f"{table.words} ({table.count:,})", fields])
     item.setToolTip(1, fields)
     if table.withdrawn:
-        item.addChild(QTreeWidgetItem(["Erased from the portal", plural(table.withdrawn, "record")]))
+        item.addChild(QTreeWidgetItem(["Erased from the portal", f"{erased} of {plural(table.withdrawn, 'record')}"]))
     if table.kept_labels:
         item.addChild(QTreeWidgetItem(["Stays on this laptop", ", ".join(table.kept_labels)]))
     for example in table.examples:
