@@ -76,6 +76,8 @@ class Outgoing:
     tables: tuple[TableOutgoing, ...]
     kept_home: int
     """Records with changes the sharing level keeps here entirely (their whole table is left out)."""
+    kept_kinds: tuple[str, ...]
+    """The kinds of those records, in words."""
     private_records: int
     private_notes: int
 
@@ -96,7 +98,8 @@ class Outgoing:
         else:
             sent = "This notebook has nothing to send yet: enrolling sends only what you add from then on."
         if self.kept_home:
-            sent += f" At this level, {records_words(self.kept_home)} with changes stay here."
+            stay = "stays" if self.kept_home == 1 else "stay"
+            sent += f" At this level {records_words(self.kept_home)} {stay} here: {', '.join(self.kept_kinds)}."
         return sent
 
     def private_line(self) -> str:
@@ -128,9 +131,11 @@ def what_leaves(notebook: Notebook, level: SharingLevel | None = None) -> Outgoi
             table_outgoing(session, name, [c for c in sent if c["table"] == name], changes) for name in order(sent)
         )
         kept_ids = set(kept)
-        kept_home = {c.record_id for c in changes if c.change_id in kept_ids} - {c["record_id"] for c in sent}
+        sent_ids = {c["record_id"] for c in sent}
+        kept_home = {c.record_id: c.table for c in changes if c.change_id in kept_ids and c.record_id not in sent_ids}
+        kinds = tuple(table_words(t.name) for t in privacy.shareable_tables() if t.name in set(kept_home.values()))
         private_records, private_notes = private_counts(session, shared)
-        return Outgoing(chosen, state is not None, tables, len(kept_home), private_records, private_notes)
+        return Outgoing(chosen, state is not None, tables, len(kept_home), kinds, private_records, private_notes)
 
 
 def enrollment_changes(shared: Sequence[tuple[Table, list[dict[str, Any]]]]) -> list[PendingChange]:

@@ -11,6 +11,7 @@ from coachdesk.models import ChangeKind, LogEntry, SharingLevel
 from coachdesk.services import Services
 from coachdesk.services.log import SessionDraft
 from coachdesk.sync.level import set_sharing_level, sharing_level
+from coachdesk.sync.preview import what_leaves
 from coachdesk.sync.transport import SyncRefused
 from tests.conftest import Team
 from tests.sync.conftest import outbox_rows
@@ -54,3 +55,11 @@ def test_lowering_withdraws_the_text_of_each_shared_session_and_raising_sends_it
 def test_a_notebook_not_enrolled_has_no_level_to_change(services: Services) -> None:
     with pytest.raises(SyncRefused, match="not enrolled"):
         set_sharing_level(services.notebook, SharingLevel.AGGREGATE_ONLY)
+
+
+def test_before_enrolling_the_preview_says_which_kinds_of_record_the_aggregate_level_keeps_here(
+    services: Services, team: Team
+) -> None:
+    services.recognition.recognise(team.priya.id, "Calm under pressure")
+    outgoing = what_leaves(services.notebook, SharingLevel.AGGREGATE_ONLY)
+    assert outgoing.summary().endswith("At this level 10 records stay here: Templates, Recognition.")
