@@ -50,7 +50,7 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
 
 FIELD_WORDS: dict[str, str] = {
     "id": "Identifier",
-    "deleted": "Deleted",
+    "deleted": "Deleted or kept",
     "builtin": "Built in",
     "kpi_id": "KPI",
     "employee_id": "Employee id",
@@ -102,6 +102,8 @@ def value_words(session: Session, table: Table, column: str, value: Any) -> str:
     if value is None or value == "":
         return "(empty)"
     column_type = table.c[column].type if column in table.c else None
+    if column == "deleted":
+        return "Deleted" if value else "Kept"
     if isinstance(column_type, Boolean):
         return "Yes" if value else "No"
     typed = from_json(table, column, value) if column_type is not None else value

@@ -63,12 +63,14 @@ def test_a_copy_reads_as_the_session_the_field_and_both_values_in_words(enrolled
         enrolled, "log_entries", entry.id, "what_happened", kept="Written on the desktop", lost="Written on the laptop"
     )
     clash(enrolled, "log_entries", entry.id, "held_on", kept="2026-11-13", lost="2026-11-12")
-    [text, day] = review.open_copies(enrolled.notebook)
+    clash(enrolled, "log_entries", entry.id, "deleted", kept=False, lost=True)
+    [text, day, deleted] = review.open_copies(enrolled.notebook)
     assert (text.record, text.field) == ("Session with Priya Shah on 13 Nov 2026", "What happened")
     assert (text.in_place, text.other) == ("Written on the desktop", "Written on the laptop")
     assert text.writable
     assert (day.field, day.in_place, day.other) == ("Date", "13 Nov 2026", "12 Nov 2026")
     assert not day.writable
+    assert (deleted.field, deleted.in_place, deleted.other) == ("Deleted or kept", "Kept", "Deleted")
 
 
 def test_a_commitment_is_named_by_its_wording(enrolled: Services, entry: EntryView) -> None:
