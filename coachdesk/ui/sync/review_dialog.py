@@ -76,6 +76,7 @@ class ReviewDialog(QDialog):
         self.other_title = QLabel("The other value")
         self.in_place = read_only_text("In place now")
         self.other = read_only_text("The other value")
+        self.own_title = QLabel("Your text (Ctrl+Enter saves it)")
         self.own_text = QPlainTextEdit()
         self.own_text.setAccessibleName("Your text")
         self.own_text.setTabChangesFocus(True)
@@ -120,8 +121,9 @@ class ReviewDialog(QDialog):
         grid.addWidget(self.other_title, 1, 1)
         grid.addWidget(self.in_place, 2, 0)
         grid.addWidget(self.other, 2, 1)
-        grid.addWidget(self.own_text, 3, 0, 1, 2)
-        grid.addWidget(self.problem, 4, 0, 1, 2)
+        grid.addWidget(self.own_title, 3, 0, 1, 2)
+        grid.addWidget(self.own_text, 4, 0, 1, 2)
+        grid.addWidget(self.problem, 5, 0, 1, 2)
         choices = QHBoxLayout()
         for button in (
             self.keep_button,
@@ -134,7 +136,7 @@ class ReviewDialog(QDialog):
         ):
             choices.addWidget(button)
         choices.addStretch(1)
-        grid.addLayout(choices, 5, 0, 1, 2)
+        grid.addLayout(choices, 6, 0, 1, 2)
         grid.setRowStretch(2, 1)
         return detail
 
@@ -182,8 +184,9 @@ class ReviewDialog(QDialog):
     def _writing(self, on: bool) -> None:
         item = self.current()
         rejected = item is not None and item.rejected
+        self.own_title.setVisible(on)
         self.own_text.setVisible(on)
-        self.grid.setRowStretch(3, 1 if on else 0)
+        self.grid.setRowStretch(4, 1 if on else 0)
         self.save_button.setVisible(on)
         self.cancel_button.setVisible(on)
         self.keep_button.setVisible(not on and not rejected)
