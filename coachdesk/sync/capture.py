@@ -79,7 +79,7 @@ def _capture_bulk_insert(state: ORMExecuteState) -> Result[Any] | None:
         [
             outbox_row(table.name, row["id"], ChangeKind.EDIT, whole_record(table, row))
             for row in added
-            if not _withheld(state.session, table, row)
+            if not withheld(state.session, table, row)
         ],
     )
     return result
@@ -122,8 +122,8 @@ def _change_of(session: Session, state: InstanceState[Any], removed: bool) -> li
     """
     table: Table = state.mapper.local_table  # type: ignore[assignment]
     record_id = state.dict["id"]
-    was_shared = not state.pending and not _withheld(session, table, _values(state, before=True))
-    if _withheld(session, table, _values(state, before=False)):
+    was_shared = not state.pending and not withheld(session, table, _values(state, before=True))
+    if withheld(session, table, _values(state, before=False)):
         if not was_shared:
             return []
         return [outbox_row(table.name, record_id, ChangeKind.WITHDRAW, {}), *_descendants(session, table, record_id)]
@@ -144,7 +144,7 @@ def _descendants(
             record = dict(found)
             if record["id"] in seen:
                 continue
-            if _withheld(session, child, record):
+            if withheld(session, child, record):
                 rows.append(outbox_row(child.name, record["id"], ChangeKind.WITHDRAW, {}))
             else:
                 rows.append(outbox_row(child.name, record["id"], ChangeKind.EDIT, whole_record(child, record)))
@@ -185,7 +185,7 @@ def _values(state: InstanceState[Any], *, before: bool) -> dict[str, Any]:
     return values
 
 
-def _withheld(session: Session, table: Table, values: dict[str, Any], seen: frozenset[str] = frozenset()) -> bool:
+def withheld(session: Session, table: Table, values: dict[str, Any], seen: frozenset[str] = frozenset()) -> bool:
     """Private, or hanging (through any chain of references, `seen` guarding against loops) off a private record."""
     if values.get("is_private"):
         return True
@@ -197,7 +197,7 @@ def _withheld(session: Session, table: Table, values: dict[str, Any], seen: froz
         if target is None:
             continue
         parent = _values(inspect(target), before=False)
-        if _withheld(session, Base.metadata.tables[target_table], parent, seen | {target_id}):
+        if withheld(session, Base.metadata.tables[target_table], parent, seen | {target_id}):
             return True
     return False
 

@@ -118,7 +118,7 @@ def wire_changes(waiting: Sequence[PendingChange], sharing: SharingLevel) -> tup
     """The changes as sent at the notebook's sharing level, and the ids of those the level keeps home."""
     sent, withheld = [], []
     for change in waiting:
-        fields = shared_fields(Base.metadata.tables[change.table], change.fields, sharing)
+        fields = shared_fields(Base.metadata.tables[change.table], change.fields, sharing, change.kind)
         if fields is None or (change.kind is ChangeKind.EDIT and not fields and change.fields):
             withheld.append(change.change_id)
             continue

@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlalchemy import Table, Text
 
-from coachdesk.models import SharingLevel
+from coachdesk.models import ChangeKind, SharingLevel
+from coachdesk.services import privacy
 
 AGGREGATE_TABLES = frozenset(
     {
@@ -30,10 +31,21 @@ AGGREGATE_TABLES = frozenset(
 )
 
 
-def shared_fields(table: Table, fields: dict[str, Any], level: SharingLevel) -> dict[str, Any] | None:
-    """The fields sent for one change at this level; None when the record is not sent at all."""
-    if level is SharingLevel.EVERYTHING_BUT_PRIVATE:
+def shared_fields(
+    table: Table, fields: dict[str, Any], level: SharingLevel, kind: ChangeKind = ChangeKind.EDIT
+) -> dict[str, Any] | None:
+    """The fields sent for one change at this level; None when the record is not sent at all.
+
+    A withdrawal is sent as it is at every level: it carries no content, only which content the portal must erase.
+    """
+    if level is SharingLevel.EVERYTHING_BUT_PRIVATE or kind is ChangeKind.WITHDRAW:
         return fields
     if table.name not in AGGREGATE_TABLES:
         return None
     return {name: value for name, value in fields.items() if not isinstance(table.c[name].type, Text)}
+
+
+def free_text_columns(table: Table) -> list[str]:
+    """The shareable columns the aggregate level keeps home: notes, descriptions, what was said."""
+    private = privacy.private_columns(table)
+    return [c.name for c in table.columns if isinstance(c.type, Text) and c.name not in private]
