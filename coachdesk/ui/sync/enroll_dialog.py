@@ -27,23 +27,14 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.models import SharingLevel
+from coachdesk.sync.preview import LEVEL_WORDS
 from coachdesk.ui.context import UiContext
 from coachdesk.ui.problem_text import problem_label, show_problem
+from coachdesk.ui.sync.preview_dialog import MNEMONICS, WhatLeavesDialog
 from coachdesk.ui.tasks import TaskRunner
 from coachdesk.ui.widgets import muted
 
-SHARING_CHOICES = (
-    (
-        SharingLevel.EVERYTHING_BUT_PRIVATE,
-        "&Everything but private content",
-        "Your sessions, commitments, plans and KPIs, with their notes. Private notes and private records stay here.",
-    ),
-    (
-        SharingLevel.AGGREGATE_ONLY,
-        "&Aggregate only",
-        "Who was coached, when, for how long, and the figures: no note text of any kind leaves this laptop.",
-    ),
-)
+SHARING_CHOICES = (SharingLevel.EVERYTHING_BUT_PRIVATE, SharingLevel.AGGREGATE_ONLY)
 
 
 @dataclass(frozen=True)
@@ -72,13 +63,13 @@ class EnrollDialog(QDialog):
         self.code.setAccessibleName("Enrollment code")
         self.sharing = QButtonGroup(self)
         sharing_box = QVBoxLayout()
-        for number, (_level, label, explanation) in enumerate(SHARING_CHOICES):
-            choice = QRadioButton(label)
-            choice.setToolTip(explanation)
+        for number, level in enumerate(SHARING_CHOICES):
+            choice = QRadioButton(MNEMONICS[level])
+            choice.setAccessibleName(LEVEL_WORDS[level][0])
             choice.setChecked(number == 0)
             self.sharing.addButton(choice, number)
             sharing_box.addWidget(choice)
-            sharing_box.addWidget(muted(explanation))
+            sharing_box.addWidget(muted(LEVEL_WORDS[level][1]))
         self.token_file = QLineEdit()
         self.token_file.setAccessibleName("Token file")
         self.token_file.setPlaceholderText("Only where this computer has no keyring")
@@ -99,7 +90,7 @@ class EnrollDialog(QDialog):
         self.busy.hide()
         form = QFormLayout()
         form.addRow("Portal &address:", self.portal)
-        form.addRow("Enrollment &code:", self.code)
+        form.addRow("Enrollment c&ode:", self.code)
         form.addRow("Share:", sharing_box)
         form.addRow("Token &file:", self.token_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -122,7 +113,7 @@ class EnrollDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def request(self) -> EnrollRequest:
-        level = SHARING_CHOICES[max(self.sharing.checkedId(), 0)][0]
+        level = SHARING_CHOICES[max(self.sharing.checkedId(), 0)]
         path = self.token_file.text().strip()
         return EnrollRequest(self.portal.text().strip(), self.code.text().strip(), level, Path(path) if path else None)
 
@@ -136,9 +127,16 @@ class EnrollDialog(QDialog):
         self._runner.submit(lambda: enroll_notebook(self._context, request), self._done, self._refused)
 
     def show_what_leaves(self) -> None:
-        from coachdesk.ui.sync.preview_dialog import WhatLeavesDialog
+        """The preview starts at the level chosen here, and the level chosen there comes back here."""
+        preview = WhatLeavesDialog(self._context, self, enrolled=False)
+        preview.choose(self.request().sharing)
+        preview.accepted.connect(lambda: self._take_level(preview.level))
+        preview.open()
 
-        WhatLeavesDialog(self._context, self, enrolled=False).open()
+    def _take_level(self, level: SharingLevel | None) -> None:
+        if level is not None:
+            button = self.sharing.button(SHARING_CHOICES.index(level))
+            button.setChecked(True)
 
     def _done(self, queued: int) -> None:
         self._set_busy(False)
