@@ -13,6 +13,7 @@ from coachdesk_portal.access_routes import add_access_routes
 from coachdesk_portal.protocol import PROTOCOLS, Hello, HelloAnswer, Problem, common_protocol
 from coachdesk_portal.store import portal_identity
 from coachdesk_portal.sync_routes import sync_router
+from coachdesk_portal.tracker_routes import tracker_router
 
 SERVER = "coachdesk-portal 0.1.0"
 
@@ -53,4 +54,5 @@ def create_app(engine: Engine, clock: Clock = utc_now) -> FastAPI:
 
     add_access_routes(app, engine, server_id, clock)
     app.include_router(sync_router(engine, clock))
+    app.include_router(tracker_router(engine, clock))
     return app

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -66,18 +67,26 @@ def portal_engine(portal_db: str) -> Iterator[Engine]:
         yield engine
 
 
-@pytest.fixture
-def portal_url(portal_engine: Engine) -> Iterator[str]:
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
     """The socket is bound before the server starts, so requests queue until it accepts them: no waiting needed."""
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(portal_engine), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    listener.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
+
+
+@pytest.fixture
+def portal_url(portal_engine: Engine) -> Iterator[str]:
+    with serving(create_app(portal_engine)) as url:
+        yield url
 
 
 @dataclass(frozen=True)
