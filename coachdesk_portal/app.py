@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
 from coachdesk_portal.access_routes import add_access_routes
-from coachdesk_portal.protocol import PROTOCOLS, Hello, HelloAnswer, Problem, common_protocol
+from coachdesk_portal.protocol import PROTOCOLS, UNREADABLE_BODY, Hello, HelloAnswer, Problem, common_protocol
 from coachdesk_portal.store import portal_identity
 from coachdesk_portal.sync_routes import sync_router
 from coachdesk_portal.tracker_routes import tracker_router
@@ -35,7 +35,7 @@ def create_app(engine: Engine, clock: Clock = utc_now) -> FastAPI:
     @app.post(
         "/v1/hello",
         response_model=HelloAnswer,
-        responses={409: {"model": Problem, "description": "No protocol version in common."}},
+        responses={**UNREADABLE_BODY, 409: {"model": Problem, "description": "No protocol version in common."}},
         summary="Negotiate the protocol version; learn the portal's identity and clock.",
     )
     def hello(request: Hello) -> HelloAnswer | JSONResponse:
