@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk_portal.access import readable_notebooks
 from coachdesk_portal.organisation import DeviceView, OrganisationError, device_for_token, enroll_device
-from coachdesk_portal.protocol import Problem
+from coachdesk_portal.protocol import UNREADABLE_BODY, Problem
 
 
 class Refused(Exception):
@@ -97,6 +97,7 @@ def add_access_routes(app: FastAPI, engine: Engine, server_id: str, clock: Calla
         "/v1/enroll",
         response_model=EnrollAnswer,
         responses={
+            **UNREADABLE_BODY,
             403: {"model": Problem, "description": "The code is unknown, used or expired."},
             409: {"model": Problem, "description": "A device with this id is already enrolled; the code is unspent."},
         },

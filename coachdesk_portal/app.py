@@ -10,9 +10,10 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
 from coachdesk_portal.access_routes import add_access_routes
-from coachdesk_portal.protocol import PROTOCOLS, Hello, HelloAnswer, Problem, common_protocol
+from coachdesk_portal.protocol import PROTOCOLS, UNREADABLE_BODY, Hello, HelloAnswer, Problem, common_protocol
 from coachdesk_portal.store import portal_identity
 from coachdesk_portal.sync_routes import sync_router
+from coachdesk_portal.tracker_routes import tracker_router
 
 SERVER = "coachdesk-portal 0.1.0"
 
@@ -34,7 +35,7 @@ def create_app(engine: Engine, clock: Clock = utc_now) -> FastAPI:
     @app.post(
         "/v1/hello",
         response_model=HelloAnswer,
-        responses={409: {"model": Problem, "description": "No protocol version in common."}},
+        responses={**UNREADABLE_BODY, 409: {"model": Problem, "description": "No protocol version in common."}},
         summary="Negotiate the protocol version; learn the portal's identity and clock.",
     )
     def hello(request: Hello) -> HelloAnswer | JSONResponse:
@@ -53,4 +54,5 @@ def create_app(engine: Engine, clock: Clock = utc_now) -> FastAPI:
 
     add_access_routes(app, engine, server_id, clock)
     app.include_router(sync_router(engine, clock))
+    app.include_router(tracker_router(engine, clock))
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -32,3 +33,11 @@ class Problem(BaseModel):
 def common_protocol(offered: list[int]) -> int | None:
     shared = set(offered) & set(PROTOCOLS)
     return max(shared) if shared else None
+
+
+class Unreadable(BaseModel):
+    detail: str = Field(description="Why the request's body could not be read.")
+
+
+UNREADABLE_BODY: dict[int | str, dict[str, Any]] = {400: {"model": Unreadable, "description": "The body is not JSON."}}
+"""Every operation taking a JSON body may answer this, before the body reaches the operation."""

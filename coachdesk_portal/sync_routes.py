@@ -16,11 +16,13 @@ from coachdesk.services import privacy
 from coachdesk_portal.access import Access
 from coachdesk_portal.access_routes import UNAUTHORISED
 from coachdesk_portal.caller import current_caller
-from coachdesk_portal.protocol import Problem
+from coachdesk_portal.protocol import UNREADABLE_BODY, Problem
 from coachdesk_portal.records import Caller, Incoming, apply_change, feed_after, lock_scope, recorded_answer, reject
 
 MAX_PUSH = 500
 MAX_PAGE = 500
+MAX_VERSION = 2**31 - 1
+"""The largest version the portal's integer columns hold on every database."""
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
     **UNAUTHORISED,
@@ -33,7 +35,9 @@ class Change(BaseModel):
     table: str = Field(max_length=60)
     record_id: str = Field(max_length=36)
     kind: Literal["edit", "withdraw"] = "edit"
-    base_version: int = Field(ge=0, description="The portal version the edit was made on; 0 for a new record.")
+    base_version: int = Field(
+        ge=0, le=MAX_VERSION, description="The portal version the edit was made on; 0 for a new record."
+    )
     fields: dict[str, Any] = Field(description="Each changed field's new value.")
     made_at: datetime | None = Field(default=None, description="The device's clock: a label, never an order.")
 
@@ -96,7 +100,7 @@ def sync_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
     @router.post(
         "/v1/push",
         response_model=PushAnswer,
-        responses=REFUSALS,
+        responses={**REFUSALS, **UNREADABLE_BODY},
         summary="Send changes to the device's own notebook; each is answered, replays identically.",
     )
     def push(request: Push, caller: Annotated[Caller, Depends(writer)]) -> PushAnswer:
@@ -116,7 +120,7 @@ def sync_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
     )
     def pull(
         caller: Annotated[Caller, Depends(reader)],
-        after: Annotated[str, Query(max_length=20, pattern=r"^\d*$")] = "",
+        after: Annotated[str, Query(max_length=18, pattern=r"^\d*$")] = "",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
     ) -> Page:
         with Session(engine) as session, session.begin():

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -67,25 +68,26 @@ def portal_engine(portal_db: str) -> Iterator[Engine]:
 
 
 @contextmanager
-def serving(engine: Engine, certificate: tuple[Path, Path] | None = None) -> Iterator[str]:
+def serving(app: FastAPI, certificate: tuple[Path, Path] | None = None) -> Iterator[str]:
     """A portal on loopback until the block ends, over TLS with a (certificate, key) pair. The socket is bound before
     the server starts, so requests queue until it accepts them: no waiting needed."""
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     certfile, keyfile = certificate or (None, None)
-    config = uvicorn.Config(create_app(engine), log_level="warning", ssl_certfile=certfile, ssl_keyfile=keyfile)
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ssl_certfile=certfile, ssl_keyfile=keyfile))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()
-    yield f"{'https' if certificate else 'http'}://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    listener.close()
+    try:
+        yield f"{'https' if certificate else 'http'}://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
 
 
 @pytest.fixture
 def portal_url(portal_engine: Engine) -> Iterator[str]:
-    with serving(portal_engine) as url:
+    with serving(create_app(portal_engine)) as url:
         yield url
 
 

@@ -25,6 +25,7 @@ from coachdesk.services.people import PersonDraft
 from coachdesk.storage import open_notebook
 from coachdesk.sync.credentials import SERVICE
 from coachdesk.sync.device import SyncStatus, sync_status
+from coachdesk_portal.app import create_app
 from coachdesk_portal.organisation import revoke_device
 from tests.portal.conftest import Organisation, serving
 from tests.portal.conftest import enroll as enroll_elsewhere
@@ -201,7 +202,7 @@ def test_a_sync_while_the_portal_is_down_says_offline_and_keeps_every_change(
     laptop: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with serving(portal_engine) as portal_url:
+    with serving(create_app(portal_engine)) as portal_url:
         assert enroll(laptop, portal_url, organisation.code_for(DANA)) == 0
     log_session(laptop, "Logged on the train.")
     waiting = status_of(laptop).waiting

@@ -16,6 +16,7 @@ from cryptography.x509.oid import NameOID
 from coachdesk.db import Notebook
 from coachdesk.sync.device import enroll_device, sync_status
 from coachdesk.sync.transport import PortalUnreachable, SyncRefused
+from coachdesk_portal.app import create_app
 from tests.portal.conftest import opened, serving
 
 
@@ -45,7 +46,10 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
 
 @pytest.fixture
 def untrusted_portal(tmp_path: Path) -> Iterator[str]:
-    with opened(f"sqlite:///{tmp_path / 'portal.sqlite3'}") as engine, serving(engine, self_signed(tmp_path)) as url:
+    with (
+        opened(f"sqlite:///{tmp_path / 'portal.sqlite3'}") as engine,
+        serving(create_app(engine), self_signed(tmp_path)) as url,
+    ):
         yield url
 
 
