@@ -39,6 +39,12 @@ def register(subcommands: Any, common: argparse.ArgumentParser) -> None:
     )
     what.add_argument("--status", action="store_true", help="say whether this notebook syncs and what is waiting")
     what.add_argument("--leave", action="store_true", help="stop syncing: forget the device token; records all stay")
+    what.add_argument(
+        "--leader",
+        action="store_true",
+        help="show the coaching tracker the portal keeps for you and everyone below you: sessions per week, "
+        "one-on-ones, who is overdue",
+    )
     sync.add_argument("--code", metavar="CODE", help="with --portal: the one-time enrollment code")
     sync.add_argument(
         "--sharing",
@@ -78,6 +84,9 @@ def run_sync(context: CommandContext, args: argparse.Namespace) -> int:
     try:
         if args.leave:
             return leave(notebook)
+        if args.leader:
+            print(leader_tracker(notebook), end="")
+            return 0
         if args.portal is not None:
             enroll(notebook, args)
         print_tally(notebook, sync_with_stored_token(notebook))
@@ -112,6 +121,15 @@ def sync_with_stored_token(notebook: Notebook) -> SyncTally:
             "portal's administrator: coachdesk sync --portal URL --code CODE"
         )
     return sync_now(notebook, token_store_for(notebook))
+
+
+def leader_tracker(notebook: Notebook) -> str:
+    from coachdesk.sync.credentials import token_store_for
+    from coachdesk.sync.device import portal_for
+    from coachdesk.sync.leader_view import fetch_tracker, tracker_text
+
+    with portal_for(notebook, token_store_for(notebook)) as portal:
+        return tracker_text(fetch_tracker(portal))
 
 
 def print_tally(notebook: Notebook, tally: SyncTally) -> None:

@@ -15,6 +15,10 @@ import httpx
 from coachdesk.sync.run import call
 
 DEFAULT_WEEKS = 8
+NO_NOTEBOOKS = (
+    "No notebook of yours or of anyone below you has synced with the Coaching Portal yet; the tracker fills in as "
+    "managers sync."
+)
 
 
 @dataclass(frozen=True)
@@ -77,22 +81,9 @@ def manager_coaching(row: dict[str, Any]) -> ManagerCoaching:
 def tracker_text(tracker: LeaderTracker) -> str:
     """A plain table: a row per manager with sessions per week, one-on-ones held, overdue agents, then who they are."""
     if not tracker.managers:
-        return (
-            "No notebook of yours or of anyone below you has synced with the Coaching Portal yet; "
-            "the tracker fills in as managers sync.\n"
-        )
-    weeks = [label.split("-")[1] for label in tracker.weeks]
-    header = ["Manager", *weeks, "1:1s", "Overdue agents", "Commitments past due"]
-    rows = [
-        [
-            manager.name,
-            *map(str, manager.sessions),
-            str(sum(manager.one_on_ones)),
-            f"{len(manager.overdue_agents)} of {manager.agents}",
-            str(manager.overdue_commitments),
-        ]
-        for manager in tracker.managers
-    ]
+        return NO_NOTEBOOKS + "\n"
+    header = tracker_header(tracker)
+    rows = [manager_figures(manager) for manager in tracker.managers]
     widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
     lines = [
         f"Coaching tracker on {tracker.today:%d %b %Y}: sessions held per ISO week ({tracker.weeks[0]} to "
@@ -105,6 +96,23 @@ def tracker_text(tracker: LeaderTracker) -> str:
         lines += ["", "Overdue for coaching:"]
         lines += [f"  {manager.name}: {', '.join(map(overdue_words, manager.overdue_agents))}" for manager in overdue]
     return "\n".join(lines) + "\n"
+
+
+def tracker_header(tracker: LeaderTracker) -> list[str]:
+    """Column titles: the manager, each week by its ISO number, then the period's totals."""
+    weeks = [label.split("-")[1] for label in tracker.weeks]
+    return ["Manager", *weeks, "1:1s", "Overdue agents", "Commitments past due"]
+
+
+def manager_figures(manager: ManagerCoaching) -> list[str]:
+    """One manager's row: the name, sessions per week, one-on-ones held, overdue agents of all, commitments late."""
+    return [
+        manager.name,
+        *map(str, manager.sessions),
+        str(sum(manager.one_on_ones)),
+        f"{len(manager.overdue_agents)} of {manager.agents}",
+        str(manager.overdue_commitments),
+    ]
 
 
 def table_line(cells: list[str], widths: list[int]) -> str:

@@ -23,6 +23,7 @@ from coachdesk.ui.settings import UiSettings
 from coachdesk.ui.sync.enroll_dialog import EnrollDialog
 from coachdesk.ui.sync.review_dialog import ReviewDialog
 from coachdesk.ui.tasks import ImmediateTaskRunner
+from coachdesk_portal.app import create_app
 from tests.conftest import NOW, Team
 from tests.portal.conftest import Organisation, serving
 from tests.ui.conftest import press, show_active, ui_settings  # noqa: F401 (a fixture)
@@ -120,7 +121,7 @@ def test_a_pulled_cable_shows_offline_and_keeps_the_work_waiting(
     token_file: Path,
 ) -> None:
     assert window.sync is not None
-    with serving(portal_engine) as portal_url:
+    with serving(create_app(portal_engine)) as portal_url:
         enroll_from_the_menu(qtbot, window, portal_url, organisation.code_for(DANA), token_file)
     waiting = window.sync.status_button.text()
     window.sync.controller.sync_now()

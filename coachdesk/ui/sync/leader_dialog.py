@@ -65,24 +65,22 @@ class LeaderDialog(QDialog):
             return fetch_tracker(portal)
 
     def show_tracker(self, tracker: LeaderTracker) -> None:
+        from coachdesk.sync.leader_view import NO_NOTEBOOKS, manager_figures, tracker_header
+
         if not tracker.managers:
-            self.summary.setText(
-                "No notebook of yours or of anyone below you has synced with the Coaching Portal yet; "
-                "this fills in as managers sync."
-            )
+            self.summary.setText(NO_NOTEBOOKS)
             self.table.hide()
             return
         self.summary.setText(
             f"Sessions per week from {tracker.weeks[0]} to {tracker.weeks[-1]}, one-on-ones held in those weeks, "
             f"and who is overdue for coaching on {tracker.today:%d %b %Y}."
         )
-        weeks = [label.split("-")[1] for label in tracker.weeks]
-        headers = ["Manager", *weeks, "One-on-ones", "Overdue agents", "Commitments past due"]
+        headers = tracker_header(tracker)
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(tracker.managers))
         for row, manager in enumerate(tracker.managers):
-            for column, text in enumerate(manager_cells(manager)):
+            for column, text in enumerate(manager_figures(manager)):
                 item = QTableWidgetItem(text)
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -94,16 +92,6 @@ class LeaderDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.summary.setText(self._context.errors.message_for(error))
         self.table.hide()
-
-
-def manager_cells(manager: ManagerCoaching) -> list[str]:
-    return [
-        manager.name,
-        *map(str, manager.sessions),
-        str(sum(manager.one_on_ones)),
-        f"{len(manager.overdue_agents)} of {manager.agents}",
-        str(manager.overdue_commitments),
-    ]
 
 
 def overdue_lines(managers: tuple[ManagerCoaching, ...]) -> str:
