@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from sync_shots import capture_sync
 
 from coachdesk.demo import generate_demo
 from coachdesk.models import AgendaSource, MeetingStatus
@@ -316,6 +317,7 @@ def main() -> int:
 
         capture_recognition_and_mentoring(app, tasks, window)
         capture_review_packs(app, tasks, window, coached_agent)
+        capture_sync(window, lambda: settle(app, tasks), save)
 
         window.close()
         tasks.shutdown()

@@ -44,13 +44,16 @@ class SyncController(QObject):
         self._runner = runner
         self._window = parent
         self.view = SyncView()
+        self._again = False
+        self._first_sync_ms = FIRST_SYNC_MS
         self._timer = QTimer(self)
         self._timer.setInterval(SYNC_EVERY_MS)
         self._timer.timeout.connect(self.sync_now)
         context.notices.changed.connect(lambda _topics: self.refresh())
 
-    def start(self) -> None:
-        """Reads the sync state; an enrolled notebook syncs soon after, then every few minutes."""
+    def start(self, first_sync_ms: int = FIRST_SYNC_MS) -> None:
+        """Reads the sync state; an enrolled notebook syncs `first_sync_ms` after, then every few minutes."""
+        self._first_sync_ms = first_sync_ms
         self._context.load(self._window, self._read_status, self._first_status)
 
     def stop(self) -> None:
@@ -61,8 +64,14 @@ class SyncController(QObject):
         self._context.load(self._window, self._read_status, self._show_status)
 
     def sync_now(self, *, asked: bool = False) -> None:
-        """Starts a sync unless one is running; `asked` (the person chose Sync now) shows a refusal in a message."""
-        if self.view.activity is Activity.SYNCING or not self.view.enrolled:
+        """Starts a sync, or another one as soon as the running one ends (edits made meanwhile go with it).
+
+        `asked` (the person chose Sync now) shows a refusal in a message rather than only in the status bar.
+        """
+        if not self.view.enrolled:
+            return
+        if self.view.activity is Activity.SYNCING:
+            self._again = True
             return
         self._publish(SyncView(self.view.status, Activity.SYNCING))
         self._runner.submit(self._sync, self._synced, lambda error: self._failed(error, asked=asked))
@@ -83,7 +92,7 @@ class SyncController(QObject):
     def _first_status(self, status: SyncStatus) -> None:
         self._show_status(status)
         if status.enrolled:
-            QTimer.singleShot(FIRST_SYNC_MS, self, self.sync_now)
+            QTimer.singleShot(self._first_sync_ms, self, self.sync_now)
 
     def _show_status(self, status: SyncStatus) -> None:
         activity = self.view.activity if status.enrolled else Activity.IDLE
@@ -97,6 +106,12 @@ class SyncController(QObject):
         self._publish(SyncView(synced.status, Activity.IDLE))
         if synced.tally.pulled or synced.tally.conflicts:
             self._context.notices.announce(*Topic.ALL)
+        self._run_again()
+
+    def _run_again(self) -> None:
+        if self._again:
+            self._again = False
+            self.sync_now()
 
     def _failed(self, error: BaseException, *, asked: bool) -> None:
         from coachdesk.sync.transport import PortalUnreachable
@@ -108,6 +123,7 @@ class SyncController(QObject):
             problem = self._context.errors.show(self._window, error, "Sync").text()
         self._publish(SyncView(self.view.status, activity, problem))
         self.refresh()
+        self._run_again()
 
     def _publish(self, view: SyncView) -> None:
         self.view = view

@@ -81,7 +81,7 @@ class SyncMenu:
 
     def _enrolled(self, queued: int) -> None:
         self._context.navigator.show_saved(f"Enrolled: {queued:,} records will be sent at the first sync.")
-        self._controller.start()
+        self._controller.start(first_sync_ms=0)
 
     def _enable(self, view: SyncView) -> None:
         self.set_up.setEnabled(not view.enrolled)
