@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Index, String, UniqueConstraint, delete, select
+from sqlalchemy import Index, String, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from coachdesk.models import Base
 from coachdesk.services import privacy
+from coachdesk.sync.keys import natural_keys
 from coachdesk_portal.store import PortalBase
 
 
@@ -44,17 +45,6 @@ class PortalAlias(PortalBase):
     scope: Mapped[str] = mapped_column(String(64), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     existing_id: Mapped[str] = mapped_column(String(36))
-
-
-@cache
-def natural_keys(table: str) -> tuple[tuple[str, ...], ...]:
-    """The column sets a notebook holds unique in a table, read from the model's unique constraints."""
-    model = Base.metadata.tables[table]
-    return tuple(
-        tuple(column.name for column in constraint.columns)
-        for constraint in model.constraints
-        if isinstance(constraint, UniqueConstraint)
-    )
 
 
 @cache

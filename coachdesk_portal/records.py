@@ -16,7 +16,8 @@ from sqlalchemy import Index, String, Text, UniqueConstraint, delete, select, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from coachdesk_portal.natural_keys import Aliases, hold_keys, holder_of, natural_keys, tables_with_keys
+from coachdesk.sync.keys import natural_keys
+from coachdesk_portal.natural_keys import Aliases, hold_keys, holder_of, tables_with_keys
 from coachdesk_portal.store import PortalBase
 
 

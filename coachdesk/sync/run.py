@@ -33,6 +33,7 @@ from coachdesk.models import (
 )
 from coachdesk.services import privacy
 from coachdesk.sync.capture import outbox_row, queue, whole_record
+from coachdesk.sync.keys import natural_keys
 from coachdesk.sync.outbox import PendingChange, forget_answered, pending_changes
 from coachdesk.sync.sharing import shared_fields
 from coachdesk.sync.transport import SyncRefused, check_clock, negotiate
@@ -348,8 +349,29 @@ def write_record(
         return
     values = {name: from_json(table, name, value) for name, value in fields.items()}
     updated = session.execute(table.update().where(table.c.id == record_id).values(values))
-    if insert_missing and not updated.rowcount:  # type: ignore[attr-defined]
+    if not insert_missing or updated.rowcount:  # type: ignore[attr-defined]
+        return
+    duplicates = unsent_duplicates(session, table, record_id, values)
+    for duplicate in duplicates:
+        adopt_existing(session, table, duplicate, record_id)
+    if duplicates:
+        session.execute(table.update().where(table.c.id == record_id).values(values))
+    else:
         session.execute(table.insert().values({**values, "id": record_id}))
+
+
+def unsent_duplicates(session: Session, table: Table, record_id: str, values: dict[str, Any]) -> list[str]:
+    """Local records holding a natural key of a record arriving from the portal.
+
+    Only a record made here after the push that would have folded it can (an edit saved while a sync ran): it
+    becomes the arriving record, its own values still waiting to be pushed as an edit of it.
+    """
+    found: list[str] = []
+    for columns in natural_keys(table.name):
+        if all(values.get(column) is not None for column in columns):
+            same_key = [table.c[column] == values[column] for column in columns]
+            found += session.scalars(select(table.c.id).where(*same_key, table.c.id != record_id)).all()
+    return list(dict.fromkeys(found))
 
 
 def from_json(table: Table, name: str, value: Any) -> Any:

@@ -18,7 +18,7 @@ import re
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,7 @@ PATHS = ("/v1/hello", "/v1/pull", "/v1/records")
 LOST_CONNECTION = re.compile("cannot be reached|stopped answering")
 
 EXAMPLES = {"sqlite": 30, "postgresql": 10}
-"""Runs per portal database in CI; `SYNC_MACHINE_EXAMPLES` asks for more on a developer's machine."""
+"""Runs per portal database in CI; `SYNC_MACHINE_EXAMPLES` and `SYNC_MACHINE_STEPS` ask for more elsewhere."""
 
 LOCAL_LABELS = {"updated_at", "created_at"}
 """Fields every device stamps for itself: built-in records are made on each device, at its own time."""
@@ -244,6 +244,16 @@ class NoEditLost(RuleBasedStateMachine):
         except ValidationError:
             return
         self.written["people", "full_name"].add(name)
+
+    @rule(index=st.integers(0, 2), data=st.data(), employee_id=st.sampled_from(EMPLOYEE_IDS))
+    def change_an_employee_id(self, index: int, data: st.DataObject, employee_id: str) -> None:
+        """Two people given one employee id on two devices: the second to reach the portal keeps its old one."""
+        people = self.devices[index].services.people
+        person = data.draw(st.sampled_from(self.agents(self.devices[index])))
+        try:
+            people.update(person, replace(people.draft_of(person), employee_id=employee_id))
+        except ValidationError:
+            return
 
     @rule(index=st.integers(0, 2), name=st.sampled_from(KIND_NAMES))
     def add_a_session_kind(self, index: int, name: str) -> None:
@@ -481,7 +491,7 @@ def test_no_edit_is_ever_lost_whatever_the_network_clocks_and_crashes_do(world: 
         machine,
         settings=settings(
             max_examples=examples,
-            stateful_step_count=25,
+            stateful_step_count=int(os.environ.get("SYNC_MACHINE_STEPS", "25")),
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
             database=None,

@@ -17,7 +17,16 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Notebook
-from coachdesk.models import ConflictCopy, KpiValue, LogEntry, LogEntryAgent, Person, SharingLevel, SyncState
+from coachdesk.models import (
+    ConflictCopy,
+    KpiValue,
+    LogEntry,
+    LogEntryAgent,
+    OutboxChange,
+    Person,
+    SharingLevel,
+    SyncState,
+)
 from coachdesk.services import Services, build_services
 from coachdesk.services.jsonable import jsonable
 from coachdesk.services.kpis import KpiValueInput
@@ -435,3 +444,19 @@ def test_the_portal_answers_a_forgotten_cursor_with_resync_and_serves_the_record
     assert not second.json()["more"]
     assert ids == sorted(set(ids))
     assert len(ids) == len(replica(services.notebook))
+
+
+def test_a_value_arriving_for_a_week_recorded_here_since_the_push_takes_the_local_ones_place_and_its_figure_waits(
+    services: Services, team: Team, connect: Connect
+) -> None:
+    kpi = services.kpis.define("Adherence", unit="%")
+    connect(services.notebook, "laptop")
+    services.kpis.record_values([KpiValueInput(kpi.id, team.priya.id, date(2026, 11, 16), 85.0)])
+    fields = {"kpi_id": kpi.id, "person_id": team.priya.id, "period_start": "2026-11-16", "value": 82.0}
+    arriving = Pulled("kpi_values", "7e1f0a52-0000-4000-8000-000000000002", 7, fields, withdrawn=False)
+    with services.notebook.write(capture_changes=False) as session:
+        apply_page(session, [arriving])
+    assert kpi_values_of(services.notebook) == [(arriving.record_id, 82.0, False)]
+    with services.notebook.read() as session:
+        waiting = session.scalars(select(OutboxChange.fields).where(OutboxChange.record_id == arriving.record_id))
+        assert [json.loads(change)["value"] for change in waiting] == [85.0]
