@@ -21,3 +21,15 @@ def natural_keys(table: str) -> tuple[tuple[str, ...], ...]:
         for constraint in Base.metadata.tables[table].constraints
         if isinstance(constraint, UniqueConstraint)
     )
+
+
+@cache
+def clearable_keys(table: str) -> tuple[tuple[str, ...], ...]:
+    """The natural keys with a column that may be empty (a person's employee id).
+
+    Edits can move such a key from one record to another, so a device applying the portal's values in its own order
+    may meet the key still held by the record it moves from; it empties that column there for the moment, and the
+    portal's value for that record follows in the same sync.
+    """
+    columns = Base.metadata.tables[table].c
+    return tuple(key for key in natural_keys(table) if any(columns[name].nullable for name in key))

@@ -33,7 +33,7 @@ from coachdesk.models import (
 )
 from coachdesk.services import privacy
 from coachdesk.sync.capture import outbox_row, queue, whole_record
-from coachdesk.sync.keys import natural_keys
+from coachdesk.sync.keys import clearable_keys, natural_keys
 from coachdesk.sync.outbox import PendingChange, forget_answered, pending_changes
 from coachdesk.sync.sharing import shared_fields
 from coachdesk.sync.transport import SyncRefused, check_clock, negotiate
@@ -170,8 +170,20 @@ def take_answers(session: Session, sent: dict[str, PendingChange], answers: Iter
         for field, lost in answer.get("lost", {}).items():
             kept = answer["fields"].get(field)
             session.add(conflict_copy(change, field, kept, lost, now))
-        taken = {k: v for k, v in answer.get("fields", {}).items() if k not in pending[change.record_id]}
+        held = {**stored_keys(change, answer), **answer.get("fields", {})}
+        taken = {k: v for k, v in held.items() if k not in pending[change.record_id]}
         write_record(session, Base.metadata.tables[change.table], change.record_id, taken, insert_missing=False)
+
+
+def stored_keys(change: PendingChange, answer: dict[str, Any]) -> dict[str, Any]:
+    """The clearable key values the portal stored from this change, written back in case a pull emptied them here.
+
+    A pull may have moved such a key here to another record while this change waited (see `settle_natural_keys`).
+    """
+    if change.kind is not ChangeKind.EDIT or answer.get("existing_id"):
+        return {}
+    columns = {column for key in clearable_keys(change.table) for column in key}
+    return {k: v for k, v in change.fields.items() if k in columns and k not in answer.get("lost", {})}
 
 
 def answered_change(sent: dict[str, PendingChange], answer: dict[str, Any]) -> PendingChange:
@@ -348,29 +360,48 @@ def write_record(
     if not fields:
         return
     values = {name: from_json(table, name, value) for name, value in fields.items()}
+    if natural_keys(table.name):
+        settle_natural_keys(session, table, record_id, values, insert_missing=insert_missing)
     updated = session.execute(table.update().where(table.c.id == record_id).values(values))
-    if not insert_missing or updated.rowcount:  # type: ignore[attr-defined]
-        return
-    duplicates = unsent_duplicates(session, table, record_id, values)
-    for duplicate in duplicates:
-        adopt_existing(session, table, duplicate, record_id)
-    if duplicates:
-        session.execute(table.update().where(table.c.id == record_id).values(values))
-    else:
+    if insert_missing and not updated.rowcount:  # type: ignore[attr-defined]
         session.execute(table.insert().values({**values, "id": record_id}))
 
 
-def unsent_duplicates(session: Session, table: Table, record_id: str, values: dict[str, Any]) -> list[str]:
-    """Local records holding a natural key of a record arriving from the portal.
+def settle_natural_keys(
+    session: Session, table: Table, record_id: str, values: dict[str, Any], *, insert_missing: bool
+) -> None:
+    """Makes sure the values can be written without two local records sharing a natural key.
 
-    Only a record made here after the push that would have folded it can (an edit saved while a sync ran): it
-    becomes the arriving record, its own values still waiting to be pushed as an edit of it.
+    A record arriving new whose key a record made here and not yet sent holds (made after the push that would have
+    folded it, while a sync ran) takes that record's place, its values still waiting to be pushed as an edit of it.
+    A clearable key (an employee id) another record still holds here is emptied there: the portal holds each key
+    once, so that record's own value from the portal follows in this sync.
     """
+    exists = session.scalar(select(table.c.id).where(table.c.id == record_id)) is not None
+    if not exists and insert_missing:
+        for duplicate in unsent_duplicates(session, table, record_id, values):
+            adopt_existing(session, table, duplicate, record_id)
+    for key in clearable_keys(table.name):
+        if not values.keys() & set(key):
+            continue
+        current = session.execute(select(*(table.c[name] for name in key)).where(table.c.id == record_id))
+        merged = {**(current.mappings().first() or {}), **values}
+        if any(merged.get(name) is None for name in key):
+            continue
+        holders = select(table.c.id).where(*(table.c[name] == merged[name] for name in key), table.c.id != record_id)
+        emptied = {name: None for name in key if table.c[name].nullable}
+        session.execute(table.update().where(table.c.id.in_(holders)).values(emptied))
+
+
+def unsent_duplicates(session: Session, table: Table, record_id: str, values: dict[str, Any]) -> list[str]:
+    """Records made here and never sent (their whole record still waits in the outbox) holding the values' keys."""
+    unsent = select(OutboxChange.record_id).where(func.json_extract(OutboxChange.fields, "$.id").is_not(None))
     found: list[str] = []
     for columns in natural_keys(table.name):
         if all(values.get(column) is not None for column in columns):
             same_key = [table.c[column] == values[column] for column in columns]
-            found += session.scalars(select(table.c.id).where(*same_key, table.c.id != record_id)).all()
+            query = select(table.c.id).where(*same_key, table.c.id != record_id, table.c.id.in_(unsent))
+            found += session.scalars(query).all()
     return list(dict.fromkeys(found))
 
 

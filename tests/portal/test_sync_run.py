@@ -31,7 +31,7 @@ from coachdesk.services import Services, build_services
 from coachdesk.services.jsonable import jsonable
 from coachdesk.services.kpis import KpiValueInput
 from coachdesk.services.log import EntryView, SessionDraft
-from coachdesk.services.people import PersonDraft
+from coachdesk.services.people import PersonDraft, PersonView
 from coachdesk.services.privacy import shareable_tables
 from coachdesk.storage import open_notebook
 from coachdesk.sync import run
@@ -460,3 +460,24 @@ def test_a_value_arriving_for_a_week_recorded_here_since_the_push_takes_the_loca
     with services.notebook.read() as session:
         waiting = session.scalars(select(OutboxChange.fields).where(OutboxChange.record_id == arriving.record_id))
         assert [json.loads(change)["value"] for change in waiting] == [85.0]
+
+
+def test_employee_ids_moved_between_people_on_two_devices_settle_on_the_portals_and_keep_the_others_for_review(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+
+    def give(people: Services, person: PersonView, employee_id: str) -> None:
+        people.people.update(person.id, replace(people.people.draft_of(person.id), employee_id=employee_id))
+
+    give(services, team.new_starter, "X1")
+    sync_once(services.notebook, laptop_portal)
+    give(desktop, team.tomas, "X1")
+    give(desktop, team.priya, "A2")
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    ids = {person.full_name: person.employee_id for person in desktop.people.list_people()}
+    assert [ids[name] for name in ("Priya Shah", "Tomás Ruiz", "Zoë Álvarez")] == ["A1", "A2", "X1"]
+    lost = {(copy.record_id, json.loads(copy.other_value)) for copy in conflicts(desktop.notebook)}
+    assert lost == {(team.tomas.id, "X1"), (team.priya.id, "A2")}
+    assert replica(services.notebook) == replica(desktop.notebook)
