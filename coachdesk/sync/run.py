@@ -196,13 +196,15 @@ def adopt_existing(session: Session, table: Table, duplicate_id: str, existing_i
     """This device's record is a duplicate of one the portal had first: it becomes that record (section 2).
 
     The row takes the existing id, and whatever refers to it, waits to be sent about it or was kept for review
-    follows, all in the transaction taking the answer; the pull then brings the existing record's values.
+    follows, all in the transaction taking the answer; the pull then brings the existing record's values. When this
+    device already has the existing record, the duplicate's row goes: no other device ever had it, and its values
+    are in the answer's conflict copies and the outbox.
     """
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     if session.scalar(select(table.c.id).where(table.c.id == existing_id)) is None:
         session.execute(table.update().where(table.c.id == duplicate_id).values(id=existing_id))
     else:
-        session.execute(table.update().where(table.c.id == duplicate_id).values(deleted=True))
+        session.execute(table.delete().where(table.c.id == duplicate_id))
     for fk in references_to(table.name):
         session.execute(fk.parent.table.update().where(fk.parent == duplicate_id).values({fk.parent.name: existing_id}))
     for model in (OutboxChange, ConflictCopy):

@@ -481,3 +481,20 @@ def test_employee_ids_moved_between_people_on_two_devices_settle_on_the_portals_
     lost = {(copy.record_id, json.loads(copy.other_value)) for copy in conflicts(desktop.notebook)}
     assert lost == {(team.tomas.id, "X1"), (team.priya.id, "A2")}
     assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_a_person_added_under_an_employee_id_another_device_gave_to_a_colleague_folds_into_that_colleague(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    services.people.update(team.priya.id, replace(services.people.draft_of(team.priya.id), employee_id="N5"))
+    sync_once(services.notebook, laptop_portal)
+    added = desktop.people.add(PersonDraft("Nia Kowalski", "N5", reports_to_id=team.leader.id))
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    with desktop.notebook.read() as session:
+        assert session.get(Person, added.id) is None
+    assert desktop.people.get(team.priya.id).employee_id == "N5"
+    names = {json.loads(copy.other_value) for copy in conflicts(desktop.notebook) if copy.field == "full_name"}
+    assert names == {"Nia Kowalski"}
+    assert replica(services.notebook) == replica(desktop.notebook)
