@@ -176,8 +176,9 @@ def apply_change(session: Session, caller: Caller, change: Incoming, now: dateti
     changed_at: dict[str, list[Any]] = json.loads(record.changed_at) if record else {}
 
     def changed_elsewhere(field: str) -> bool:
+        """Changed since the base by another device; a folded duplicate never knew the record, so by anyone."""
         version, device = changed_at.get(field, (0, caller.device_id))
-        return bool(version > change.base_version and device != caller.device_id)
+        return bool(version > change.base_version and (folded or device != caller.device_id))
 
     kept = {
         field: current[field]
@@ -225,7 +226,7 @@ def apply_change(session: Session, caller: Caller, change: Incoming, now: dateti
         answer["reason"] = "duplicate"
     if target != change.record_id:
         answer["existing_id"] = target
-        answer["fields"].update({k: v for k, v in current.items() if k in SET_ONCE})
+        answer["fields"] = {k: v for k, v in current.items() if k in pushed or k in SET_ONCE - {"id"}}
     return _remember(session, caller, change, now, answer)
 
 

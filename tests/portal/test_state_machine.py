@@ -52,6 +52,7 @@ from tests.conftest import NOW
 from tests.portal.conftest import Organisation, token_of
 
 DEVICES = ("laptop", "desktop", "tablet")
+DEVICE = st.integers(0, len(DEVICES) - 1)
 WEEKS = (date(2026, 11, 9), date(2026, 11, 16))
 EMPLOYEE_IDS = ("E1", "E2")
 KIND_NAMES = ("Side by side", "Floor walk")
@@ -64,7 +65,8 @@ PATHS = ("/v1/hello", "/v1/pull", "/v1/records")
 LOST_CONNECTION = re.compile("cannot be reached|stopped answering")
 
 EXAMPLES = {"sqlite": 30, "postgresql": 10}
-"""Runs per portal database in CI; `SYNC_MACHINE_EXAMPLES` and `SYNC_MACHINE_STEPS` ask for more elsewhere."""
+"""Runs per portal database in CI. For a longer hunt: `SYNC_MACHINE_EXAMPLES`, `SYNC_MACHINE_STEPS`, and
+`SYNC_MACHINE_NO_SHRINK=1` to report the first failure as found."""
 
 LOCAL_LABELS = {"updated_at", "created_at"}
 """Fields every device stamps for itself: built-in records are made on each device, at its own time."""
@@ -173,7 +175,7 @@ class NoEditLost(RuleBasedStateMachine):
 
     # Edits, through the services so that capture is exercised.
 
-    @rule(index=st.integers(0, 2), data=st.data())
+    @rule(index=DEVICE, data=st.data())
     def log_a_session(self, index: int, data: st.DataObject) -> None:
         device = self.devices[index]
         agent = data.draw(st.sampled_from(self.agents(device)))
@@ -181,7 +183,7 @@ class NoEditLost(RuleBasedStateMachine):
         device.services.log.record_session(SessionDraft((agent,), text))
         self.written["log_entries", "what_happened"].add(text)
 
-    @rule(index=st.integers(0, 2), data=st.data(), column=st.sampled_from(["what_happened", "next_steps"]))
+    @rule(index=DEVICE, data=st.data(), column=st.sampled_from(["what_happened", "next_steps"]))
     def edit_a_session(self, index: int, data: st.DataObject, column: str) -> None:
         device = self.devices[index]
         entries = live_ids(device.notebook, LogEntry)
@@ -190,14 +192,14 @@ class NoEditLost(RuleBasedStateMachine):
             device.services.log.edit(data.draw(st.sampled_from(entries)), {column: text})
             self.written["log_entries", column].add(text)
 
-    @rule(index=st.integers(0, 2), data=st.data())
+    @rule(index=DEVICE, data=st.data())
     def delete_a_session(self, index: int, data: st.DataObject) -> None:
         device = self.devices[index]
         entries = live_ids(device.notebook, LogEntry)
         if entries:
             device.services.log.delete(data.draw(st.sampled_from(entries)))
 
-    @rule(index=st.integers(0, 2), data=st.data())
+    @rule(index=DEVICE, data=st.data())
     def add_a_commitment(self, index: int, data: st.DataObject) -> None:
         device = self.devices[index]
         agent = data.draw(st.sampled_from(self.agents(device)))
@@ -205,7 +207,7 @@ class NoEditLost(RuleBasedStateMachine):
         device.services.commitments.add(CommitmentDraft(text, agent, coachee_id=agent))
         self.written["commitments", "text"].add(text)
 
-    @rule(index=st.integers(0, 2), data=st.data())
+    @rule(index=DEVICE, data=st.data())
     def follow_up_a_commitment(self, index: int, data: st.DataObject) -> None:
         device = self.devices[index]
         commitments = live_ids(device.notebook, Commitment)
@@ -215,7 +217,7 @@ class NoEditLost(RuleBasedStateMachine):
             device.services.commitments.follow_up(data.draw(st.sampled_from(commitments)), status, note)
             self.written["commitments", "follow_up_note"].add(note)
 
-    @rule(index=st.integers(0, 2), data=st.data(), week=st.sampled_from(WEEKS))
+    @rule(index=DEVICE, data=st.data(), week=st.sampled_from(WEEKS))
     def record_a_kpi_value(self, index: int, data: st.DataObject, week: date) -> None:
         """Two devices recording a value for one person, KPI and week make one natural key under two ids."""
         device = self.devices[index]
@@ -225,7 +227,7 @@ class NoEditLost(RuleBasedStateMachine):
         device.services.kpis.record_values([KpiValueInput(kpi.id, agent, week, value)])
         self.written["kpi_values", "value"].add(value)
 
-    @rule(index=st.integers(0, 2), data=st.data())
+    @rule(index=DEVICE, data=st.data())
     def acknowledge_a_session(self, index: int, data: st.DataObject) -> None:
         device = self.devices[index]
         entries = live_ids(device.notebook, LogEntry)
@@ -235,7 +237,7 @@ class NoEditLost(RuleBasedStateMachine):
             device.services.log.acknowledge(entry.id, entry.agents[0][0], comment)
             self.written["acknowledgements", "comment"].add(comment)
 
-    @rule(index=st.integers(0, 2), employee_id=st.sampled_from(EMPLOYEE_IDS))
+    @rule(index=DEVICE, employee_id=st.sampled_from(EMPLOYEE_IDS))
     def add_an_agent(self, index: int, employee_id: str) -> None:
         device = self.devices[index]
         name = self.text(device, "Agent")
@@ -245,7 +247,7 @@ class NoEditLost(RuleBasedStateMachine):
             return
         self.written["people", "full_name"].add(name)
 
-    @rule(index=st.integers(0, 2), data=st.data(), employee_id=st.sampled_from(EMPLOYEE_IDS))
+    @rule(index=DEVICE, data=st.data(), employee_id=st.sampled_from(EMPLOYEE_IDS))
     def change_an_employee_id(self, index: int, data: st.DataObject, employee_id: str) -> None:
         """Two people given one employee id on two devices: the second to reach the portal keeps its old one."""
         people = self.devices[index].services.people
@@ -255,7 +257,7 @@ class NoEditLost(RuleBasedStateMachine):
         except ValidationError:
             return
 
-    @rule(index=st.integers(0, 2), name=st.sampled_from(KIND_NAMES))
+    @rule(index=DEVICE, name=st.sampled_from(KIND_NAMES))
     def add_a_session_kind(self, index: int, name: str) -> None:
         try:
             self.devices[index].services.log.add_kind(name)
@@ -264,12 +266,12 @@ class NoEditLost(RuleBasedStateMachine):
 
     # The network, the clock and the portal misbehaving.
 
-    @rule(index=st.integers(0, 2))
+    @rule(index=DEVICE)
     def go_offline_or_back_online(self, index: int) -> None:
         network = self.devices[index].network
         network.offline = not network.offline
 
-    @rule(index=st.integers(0, 2))
+    @rule(index=DEVICE)
     def sync(self, index: int) -> None:
         device = self.devices[index]
         if device.network.offline:
@@ -321,7 +323,7 @@ class NoEditLost(RuleBasedStateMachine):
             with contextlib.suppress(PowerCut):
                 sync_once(device.notebook, device.portal)
 
-    @rule(index=st.integers(0, 2), minutes=SKEWS)
+    @rule(index=DEVICE, minutes=SKEWS)
     def sync_with_a_clock_minutes_off(self, index: int, minutes: int) -> None:
         device = self.devices[index]
         if device.network.offline:
@@ -495,6 +497,6 @@ def test_no_edit_is_ever_lost_whatever_the_network_clocks_and_crashes_do(world: 
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
             database=None,
-            phases=[Phase.explicit, Phase.generate] if os.environ.get("NO_SHRINK") else list(Phase),
+            phases=[Phase.explicit, Phase.generate] if os.environ.get("SYNC_MACHINE_NO_SHRINK") else list(Phase),
         ),
     )

@@ -486,15 +486,20 @@ def test_employee_ids_moved_between_people_on_two_devices_settle_on_the_portals_
 def test_a_person_added_under_an_employee_id_another_device_gave_to_a_colleague_folds_into_that_colleague(
     services: Services, team: Team, desktop: Services, connect: Connect
 ) -> None:
+    """The laptop made Priya's record, yet its new person's name does not replace hers: the duplicate knew nothing
+    of her, so every field it differs in is kept for review."""
     _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
-    services.people.update(team.priya.id, replace(services.people.draft_of(team.priya.id), employee_id="N5"))
-    sync_once(services.notebook, laptop_portal)
-    added = desktop.people.add(PersonDraft("Nia Kowalski", "N5", reports_to_id=team.leader.id))
+    desktop.people.update(team.priya.id, replace(desktop.people.draft_of(team.priya.id), employee_id="N5"))
     sync_once(desktop.notebook, desktop_portal)
+    added = services.people.add(PersonDraft("Nia Kowalski", "N5", reports_to_id=team.leader.id))
     sync_once(services.notebook, laptop_portal)
-    with desktop.notebook.read() as session:
+    sync_once(desktop.notebook, desktop_portal)
+    with services.notebook.read() as session:
         assert session.get(Person, added.id) is None
-    assert desktop.people.get(team.priya.id).employee_id == "N5"
-    names = {json.loads(copy.other_value) for copy in conflicts(desktop.notebook) if copy.field == "full_name"}
+    assert (services.people.get(team.priya.id).full_name, services.people.get(team.priya.id).employee_id) == (
+        "Priya Shah",
+        "N5",
+    )
+    names = {json.loads(copy.other_value) for copy in conflicts(services.notebook) if copy.field == "full_name"}
     assert names == {"Nia Kowalski"}
     assert replica(services.notebook) == replica(desktop.notebook)
