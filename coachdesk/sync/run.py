@@ -44,6 +44,9 @@ BATCH = 500
 MASS_DELETE_FLOOR = 50
 """A page deleting fewer records than this is never questioned, however small the notebook."""
 
+EMPTIED = "sync_emptied_keys"
+"""`Session.info` key: the natural-key values emptied for the moment while applying the portal's values."""
+
 REJECTED = "*"
 """`sync_conflicts.field` of a change the portal refused as a whole, kept for review with the portal's reason."""
 
@@ -173,6 +176,7 @@ def take_answers(session: Session, sent: dict[str, PendingChange], answers: Iter
         held = {**stored_keys(change, answer), **answer.get("fields", {})}
         taken = {k: v for k, v in held.items() if k not in pending[change.record_id]}
         write_record(session, Base.metadata.tables[change.table], change.record_id, taken, insert_missing=False)
+    give_back_emptied_keys(session)
 
 
 def stored_keys(change: PendingChange, answer: dict[str, Any]) -> dict[str, Any]:
@@ -235,6 +239,7 @@ def pull_all(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> in
     A cursor the portal no longer serves turns the pull into a resync.
     """
     pulled = 0
+    emptied: dict[tuple[str, str], dict[str, Any]] = {}
     while True:
         with notebook.read() as session:
             cursor = enrollment(session).cursor
@@ -244,6 +249,7 @@ def pull_all(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> in
             return pulled + resync(notebook, portal, batch)
         changes = [Pulled(**change) for change in page["changes"]]
         with notebook.write(capture_changes=False) as session:
+            session.info[EMPTIED] = emptied
             apply_page(session, changes)
             enrollment(session).cursor = page["cursor"]
         pulled += len(changes)
@@ -324,6 +330,7 @@ def apply_page(session: Session, changes: Sequence[Pulled]) -> None:
         values = {k: v for k, v in fields.items() if k in table.c and k not in pending[change.record_id]}
         write_record(session, table, change.record_id, values, insert_missing=not change.withdrawn)
         remember_version(session, change)
+    give_back_emptied_keys(session)
 
 
 def known_table(name: str) -> Table:
@@ -390,9 +397,39 @@ def settle_natural_keys(
         merged = {**(current.mappings().first() or {}), **values}
         if any(merged.get(name) is None for name in key):
             continue
-        holders = select(table.c.id).where(*(table.c[name] == merged[name] for name in key), table.c.id != record_id)
-        emptied = {name: None for name in key if table.c[name].nullable}
-        session.execute(table.update().where(table.c.id.in_(holders)).values(emptied))
+        emptied = emptied_keys(session)
+        emptied.get((table.name, record_id), {}).clear()
+        clearable = [table.c[name] for name in key if table.c[name].nullable]
+        holders = select(table.c.id, *clearable).where(
+            *(table.c[name] == merged[name] for name in key), table.c.id != record_id
+        )
+        for holder in session.execute(holders).mappings():
+            emptied.setdefault((table.name, holder["id"]), {}).update({c.name: holder[c.name] for c in clearable})
+            session.execute(
+                table.update().where(table.c.id == holder["id"]).values(dict.fromkeys(holder.keys() - {"id"}))
+            )
+
+
+def emptied_keys(session: Session) -> dict[tuple[str, str], dict[str, Any]]:
+    """(table, record) → the key values emptied there for the moment, carried from page to page of one pull."""
+    emptied: dict[tuple[str, str], dict[str, Any]] = session.info.setdefault(EMPTIED, {})
+    return emptied
+
+
+def give_back_emptied_keys(session: Session) -> None:
+    """Gives an emptied key back to its record when no other record holds it any more and no value came for it.
+
+    The record emptied may have taken its key by this device's own edit, which the portal does not send back: so
+    when a replayed older change moved the key elsewhere only for a while, the record gets it back here.
+    """
+    emptied = emptied_keys(session)
+    for (table_name, record_id), old in list(emptied.items()):
+        table = Base.metadata.tables[table_name]
+        old_values = {name: value for name, value in old.items() if value is not None}
+        holder = select(table.c.id).where(*(table.c[n] == v for n, v in old_values.items()), table.c.id != record_id)
+        if session.scalar(holder.limit(1)) is None:
+            session.execute(table.update().where(table.c.id == record_id).values(old_values))
+            del emptied[table_name, record_id]
 
 
 def unsent_duplicates(session: Session, table: Table, record_id: str, values: dict[str, Any]) -> list[str]:

@@ -28,7 +28,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Notebook
@@ -419,8 +419,9 @@ def naive_now() -> datetime:
 
 
 def live_ids(notebook: Notebook, model: type[LogEntry] | type[Commitment]) -> list[str]:
+    """In the order the device came to hold them, so that a run replays the same whatever ids it made."""
     with notebook.read() as session:
-        return sorted(session.scalars(select(model.id).where(model.deleted.is_(False))))
+        return list(session.scalars(select(model.id).where(model.deleted.is_(False)).order_by(literal_column("rowid"))))
 
 
 def outbox_ids(notebook: Notebook) -> set[str]:

@@ -503,3 +503,17 @@ def test_a_person_added_under_an_employee_id_another_device_gave_to_a_colleague_
     names = {json.loads(copy.other_value) for copy in conflicts(services.notebook) if copy.field == "full_name"}
     assert names == {"Nia Kowalski"}
     assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_an_employee_id_given_here_keeps_it_when_the_pull_replays_another_person_holding_it_before(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    for passing in ("E2", "E3"):
+        services.people.update(team.tomas.id, replace(services.people.draft_of(team.tomas.id), employee_id=passing))
+        sync_once(services.notebook, laptop_portal)
+    desktop.people.update(team.priya.id, replace(desktop.people.draft_of(team.priya.id), employee_id="E2"))
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    assert desktop.people.get(team.priya.id).employee_id == "E2"
+    assert replica(services.notebook) == replica(desktop.notebook)
