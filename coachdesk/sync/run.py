@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -31,6 +31,15 @@ from coachdesk.models import (
     utcnow,
 )
 from coachdesk.services import privacy
+from coachdesk.sync.capture import outbox_row, queue, whole_record
+from coachdesk.sync.keys import (
+    EMPTIED,
+    adopt_existing,
+    give_back_emptied_keys,
+    natural_keys,
+    settle_natural_keys,
+    stored_keys,
+)
 from coachdesk.sync.outbox import PendingChange, forget_answered, pending_changes
 from coachdesk.sync.sharing import shared_fields
 from coachdesk.sync.transport import SyncRefused, check_clock, connection_failed, negotiate
@@ -47,6 +56,10 @@ REJECTED = "*"
 
 class MassDeleteRefused(SyncRefused):
     """The portal would delete most of the notebook; nothing of that page was applied."""
+
+
+class ResyncNeeded(SyncRefused):
+    """The portal no longer keeps the changes after this device's cursor: the notebook must be compared whole."""
 
 
 @dataclass(frozen=True)
@@ -66,9 +79,15 @@ class Pulled:
     withdrawn: bool
 
 
-def sync_once(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> SyncTally:
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def sync_once(
+    notebook: Notebook, portal: httpx.Client, batch: int = BATCH, *, clock: Callable[[], datetime] = utc_clock
+) -> SyncTally:
     """Checks the portal, pushes everything waiting, pulls to the end, and pushes again what was edited meanwhile."""
-    check_portal(notebook, portal)
+    check_portal(notebook, portal, clock())
     pushed, conflicts, rejected = push_outbox(notebook, portal, batch)
     pulled = pull_all(notebook, portal, batch)
     more = push_outbox(notebook, portal, batch)
@@ -79,7 +98,7 @@ def sync_once(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> S
     return SyncTally(pushed + more[0], conflicts + more[1], rejected + more[2], pulled)
 
 
-def check_portal(notebook: Notebook, portal: httpx.Client) -> None:
+def check_portal(notebook: Notebook, portal: httpx.Client, now: datetime) -> None:
     """Stops before anything moves if the protocol, the portal's identity or the clocks disagree."""
     with notebook.read() as session:
         state = enrollment(session)
@@ -90,7 +109,7 @@ def check_portal(notebook: Notebook, portal: httpx.Client) -> None:
             "was restored or replaced, or the address now leads elsewhere). Nothing was sent or changed; enroll "
             "again if this is the right portal."
         )
-    check_clock(hello.server_time, datetime.now(UTC))
+    check_clock(hello.server_time, now)
 
 
 def push_outbox(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> tuple[int, int, int]:
@@ -143,9 +162,13 @@ def take_answers(session: Session, sent: dict[str, PendingChange], answers: Iter
     edit from another device that this one has not pulled yet still counts as a conflict.
     """
     now = utcnow()
-    pending = pending_fields(session, {change.record_id for change in sent.values()})
-    for answer in answers:
-        change = sent[answer["change_id"]]
+    answered = [(answer, answered_change(sent, answer)) for answer in answers]
+    for answer, change in answered:
+        duplicate = sent[answer["change_id"]].record_id
+        if duplicate != change.record_id:
+            adopt_existing(session, Base.metadata.tables[change.table], duplicate, change.record_id)
+    pending = pending_fields(session, {change.record_id for _answer, change in answered})
+    for answer, change in answered:
         if answer["result"] == "rejected":
             reason = {"reason": answer.get("reason"), "message": answer.get("message")}
             session.add(conflict_copy(change, REJECTED, reason, change.fields, now))
@@ -153,8 +176,16 @@ def take_answers(session: Session, sent: dict[str, PendingChange], answers: Iter
         for field, lost in answer.get("lost", {}).items():
             kept = answer["fields"].get(field)
             session.add(conflict_copy(change, field, kept, lost, now))
-        taken = {k: v for k, v in answer.get("fields", {}).items() if k not in pending[change.record_id]}
-        write_record(session, Base.metadata.tables[change.table], change.record_id, taken)
+        held = {**stored_keys(change, answer), **answer.get("fields", {})}
+        taken = {k: v for k, v in held.items() if k not in pending[change.record_id]}
+        write_record(session, Base.metadata.tables[change.table], change.record_id, taken, insert_missing=False)
+    give_back_emptied_keys(session)
+
+
+def answered_change(sent: dict[str, PendingChange], answer: dict[str, Any]) -> PendingChange:
+    """The change an answer is about, named by the record the portal folded it into if it was a duplicate."""
+    change = sent[answer["change_id"]]
+    return replace(change, record_id=answer.get("existing_id") or change.record_id)
 
 
 def conflict_copy(change: PendingChange, field: str, kept: Any, other: Any, now: datetime) -> ConflictCopy:
@@ -169,19 +200,86 @@ def conflict_copy(change: PendingChange, field: str, kept: Any, other: Any, now:
 
 
 def pull_all(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> int:
-    """Pulls pages until the portal has no more; each page and its cursor are saved together."""
+    """Pulls pages until the portal has no more; each page and its cursor are saved together.
+
+    A cursor the portal no longer serves turns the pull into a resync.
+    """
     pulled = 0
+    emptied: dict[tuple[str, str], dict[str, Any]] = {}
     while True:
         with notebook.read() as session:
             cursor = enrollment(session).cursor
-        page = call(portal, "GET", "/v1/pull", params={"after": cursor, "limit": batch})
+        try:
+            page = call(portal, "GET", "/v1/pull", params={"after": cursor, "limit": batch})
+        except ResyncNeeded:
+            return pulled + resync(notebook, portal, batch)
         changes = [Pulled(**change) for change in page["changes"]]
         with notebook.write(capture_changes=False) as session:
+            session.info[EMPTIED] = emptied
             apply_page(session, changes)
             enrollment(session).cursor = page["cursor"]
         pulled += len(changes)
         if not page["more"]:
             return pulled
+
+
+def resync(notebook: Notebook, portal: httpx.Client, batch: int = BATCH) -> int:
+    """Compares the whole notebook with the portal's copy when the feed after this device's cursor is gone.
+
+    Every record the portal holds is read, then the feed after the position the first page was read at, and all of
+    it applied in one local transaction with the new cursor, by the rules of a pulled page: a field this device has
+    a change waiting for keeps its local value. A local record the portal lacks is never removed; one with nothing
+    waiting is queued whole, so the comparison goes both ways and nothing is pushed or pulled blindly.
+    """
+    records, cursor = portal_records(portal, batch)
+    try:
+        feed, cursor = changes_after(portal, cursor, batch)
+    except ResyncNeeded as expired:
+        raise SyncRefused(
+            f"The Coaching Portal at {portal.base_url} dropped old changes while this notebook was being compared "
+            "with it; nothing was changed here. Sync again."
+        ) from expired
+    with notebook.write(capture_changes=False) as session:
+        apply_page(session, [*records, *feed])
+        queue_what_the_portal_lacks(session, {record.record_id for record in records})
+        enrollment(session).cursor = cursor
+    return len(records) + len(feed)
+
+
+def portal_records(portal: httpx.Client, batch: int) -> tuple[list[Pulled], str]:
+    """Every record the portal holds for this notebook, and the feed's position as the first page was read."""
+    records: list[Pulled] = []
+    cursor: str | None = None
+    while True:
+        after = records[-1].record_id if records else ""
+        page = call(portal, "GET", "/v1/records", params={"after": after, "limit": batch})
+        records.extend(Pulled(**record) for record in page["records"])
+        cursor = page["cursor"] if cursor is None else cursor
+        if not page["more"]:
+            return records, cursor
+
+
+def changes_after(portal: httpx.Client, cursor: str, batch: int) -> tuple[list[Pulled], str]:
+    """Every change the feed holds after a cursor, and the cursor at its end."""
+    changes: list[Pulled] = []
+    while True:
+        page = call(portal, "GET", "/v1/pull", params={"after": cursor, "limit": batch})
+        changes.extend(Pulled(**change) for change in page["changes"])
+        cursor = page["cursor"]
+        if not page["more"]:
+            return changes, cursor
+
+
+def queue_what_the_portal_lacks(session: Session, held: set[str]) -> None:
+    """Queues, whole, each live shareable record the portal does not hold and no waiting change will bring it."""
+    waiting = set(session.scalars(select(OutboxChange.record_id)))
+    changes = [
+        outbox_row(table.name, row["id"], ChangeKind.EDIT, whole_record(table, row))
+        for table, rows in privacy.shareable_rows(session)
+        for row in rows
+        if row["id"] not in held and row["id"] not in waiting
+    ]
+    queue(session, changes)
 
 
 def apply_page(session: Session, changes: Sequence[Pulled]) -> None:
@@ -198,6 +296,7 @@ def apply_page(session: Session, changes: Sequence[Pulled]) -> None:
         values = {k: v for k, v in fields.items() if k in table.c and k not in pending[change.record_id]}
         write_record(session, table, change.record_id, values, insert_missing=not change.withdrawn)
         remember_version(session, change)
+    give_back_emptied_keys(session)
 
 
 def known_table(name: str) -> Table:
@@ -236,6 +335,8 @@ def write_record(
     if not fields:
         return
     values = {name: from_json(table, name, value) for name, value in fields.items()}
+    if natural_keys(table.name):
+        settle_natural_keys(session, table, record_id, values, insert_missing=insert_missing)
     updated = session.execute(table.update().where(table.c.id == record_id).values(values))
     if insert_missing and not updated.rowcount:  # type: ignore[attr-defined]
         session.execute(table.insert().values({**values, "id": record_id}))
@@ -293,6 +394,8 @@ def call(portal: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[st
         raise SyncRefused(
             f"The Coaching Portal at {portal.base_url} stopped answering ({error}); sync again later."
         ) from error
+    if response.status_code == 410 and response.json().get("error") == "resync":
+        raise ResyncNeeded(str(response.json().get("message")))
     if response.status_code in {401, 403}:
         raise SyncRefused(str(response.json().get("message", "The Coaching Portal refused this device.")))
     if response.status_code != 200:

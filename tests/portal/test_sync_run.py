@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +17,21 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Notebook
-from coachdesk.models import ConflictCopy, LogEntry, Person, SharingLevel, SyncState
+from coachdesk.models import (
+    ConflictCopy,
+    KpiValue,
+    LogEntry,
+    LogEntryAgent,
+    OutboxChange,
+    Person,
+    SharingLevel,
+    SyncState,
+)
 from coachdesk.services import Services, build_services
 from coachdesk.services.jsonable import jsonable
+from coachdesk.services.kpis import KpiValueInput
 from coachdesk.services.log import EntryView, SessionDraft
+from coachdesk.services.people import PersonDraft, PersonView
 from coachdesk.services.privacy import shareable_tables
 from coachdesk.storage import open_notebook
 from coachdesk.sync import run
@@ -26,7 +39,7 @@ from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
 from coachdesk.sync.run import MassDeleteRefused, Pulled, apply_page, sync_once
 from coachdesk.sync.transport import SyncRefused, negotiate, portal_client
 from coachdesk_portal.organisation import revoke_device
-from coachdesk_portal.records import PortalChange, PortalRecord, history_of
+from coachdesk_portal.records import PortalChange, PortalRecord, PushedChange, forget_feed, history_of
 from tests.conftest import NOW, Team
 from tests.portal.conftest import Organisation, token_of
 
@@ -290,3 +303,217 @@ def test_an_entry_made_private_leaves_the_portal_and_the_other_device(
         assert copy is not None
         assert copy.deleted
     assert services.log.get(entry.id).what_happened == "Call review."
+
+
+def kpi_values_of(notebook: Notebook) -> list[tuple[str, float, bool]]:
+    with notebook.read() as session:
+        return [(v.id, v.value, v.deleted) for v in session.scalars(select(KpiValue).order_by(KpiValue.id))]
+
+
+def test_a_kpi_value_recorded_on_both_devices_for_one_week_becomes_one_record_and_keeps_both_figures(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    kpi = services.kpis.define("Adherence", unit="%")
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    week = date(2026, 11, 16)
+    services.kpis.record_values([KpiValueInput(kpi.id, team.priya.id, week, 82.0)])
+    desktop.kpis.record_values([KpiValueInput(kpi.id, team.priya.id, week, 85.0)])
+    sync_once(services.notebook, laptop_portal)
+    tally = sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    assert tally.conflicts == 1
+    [(laptop_id, figure, deleted)] = kpi_values_of(services.notebook)
+    assert kpi_values_of(desktop.notebook) == [(laptop_id, figure, deleted)] == [(laptop_id, 82.0, False)]
+    [copy] = conflicts(desktop.notebook)
+    assert (copy.record_id, copy.field, json.loads(copy.other_value)) == (laptop_id, "value", 85.0)
+    assert replica(services.notebook) == replica(desktop.notebook)
+    assert waiting_count_of(services.notebook) == waiting_count_of(desktop.notebook) == 0
+
+
+def test_a_person_added_on_both_devices_under_one_employee_id_is_one_person_and_sessions_follow_them(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    desktop.people.set_owner(team.leader.id)
+    on_laptop = services.people.add(PersonDraft("Ama Boateng", "A9", reports_to_id=team.leader.id))
+    on_desktop = desktop.people.add(PersonDraft("Ama Boateng", "A9", reports_to_id=team.leader.id))
+    session = desktop.log.record_session(SessionDraft((on_desktop.id,), "First call listened to."))
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    for notebook_services in (services, desktop):
+        assert notebook_services.log.get(session.id).agents == ((on_laptop.id, "Ama Boateng"),)
+        assert [p.id for p in notebook_services.people.list_people() if p.employee_id == "A9"] == [on_laptop.id]
+    assert replica(services.notebook) == replica(desktop.notebook)
+    assert conflicts(desktop.notebook) == []
+
+
+def test_an_employee_id_changed_to_one_another_person_holds_keeps_its_old_value_and_the_new_one_for_review(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    services.people.update(team.priya.id, replace(services.people.draft_of(team.priya.id), employee_id="X7"))
+    desktop.people.update(team.tomas.id, replace(desktop.people.draft_of(team.tomas.id), employee_id="X7"))
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    assert desktop.people.get(team.tomas.id).employee_id == "A2"
+    [copy] = conflicts(desktop.notebook)
+    assert (copy.record_id, copy.field, json.loads(copy.other_value)) == (team.tomas.id, "employee_id", "X7")
+    sync_once(services.notebook, laptop_portal)
+    assert replica(services.notebook) == replica(desktop.notebook)
+
+
+class RecordsPaths(httpx.HTTPTransport):
+    """Remembers the path of every request the device made."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        return super().handle_request(request)
+
+
+def forget_the_feed(organisation: Organisation) -> None:
+    scope = organisation.ids["dana@example.org"]
+    with Session(organisation.engine) as session, session.begin():
+        forget_feed(session, scope, 10**9)
+
+
+def test_a_device_whose_cursor_the_portal_forgot_compares_the_notebook_and_keeps_its_waiting_edit(
+    services: Services, team: Team, desktop: Services, connect: Connect, organisation: Organisation
+) -> None:
+    entry, laptop_portal, _desktop_portal = entry_on_both(services, team, desktop, connect)
+    desktop.log.edit(entry.id, {"next_steps": "Written offline on the desktop"})
+    services.log.edit(entry.id, {"what_happened": "Rewritten on the laptop"})
+    added = services.log.record_session(SessionDraft((team.tomas.id,), "Side by side."))
+    sync_once(services.notebook, laptop_portal)
+    forget_the_feed(organisation)
+    recorder = RecordsPaths()
+    desktop_portal = connect(desktop.notebook, "desktop-2", transport=recorder)
+    sync_once(desktop.notebook, desktop_portal)
+    assert "/v1/records" in recorder.paths
+    kept = desktop.log.get(entry.id)
+    assert (kept.what_happened, kept.next_steps) == ("Rewritten on the laptop", "Written offline on the desktop")
+    assert desktop.log.get(added.id).what_happened == "Side by side."
+    sync_once(services.notebook, laptop_portal)
+    assert replica(services.notebook) == replica(desktop.notebook)
+    assert waiting_count_of(desktop.notebook) == 0
+
+
+def test_a_cursor_the_portal_never_issued_makes_a_resync_that_sends_only_what_the_portal_lacks(
+    services: Services, team: Team, desktop: Services, connect: Connect, portal_engine: Engine
+) -> None:
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    with services.notebook.write(capture_changes=False) as session:
+        lacking = LogEntry(
+            coach_id=team.leader.id, kind_id=session.scalar(select(LogEntry.kind_id)), held_on=date(2026, 11, 20)
+        )
+        lacking.what_happened = "Logged before the notebook was enrolled."
+        session.add(lacking)
+        session.flush()
+        session.add(LogEntryAgent(entry_id=lacking.id, agent_id=team.priya.id))
+        state = session.get(SyncState, 1)
+        assert state is not None
+        state.cursor = "999999"
+    with Session(portal_engine) as portal:
+        pushed_before = portal.scalar(select(func.count()).select_from(PushedChange))
+    sync_once(services.notebook, laptop_portal)
+    with Session(portal_engine) as portal:
+        pushed = list(portal.scalars(select(PushedChange.record_id).order_by(PushedChange.id)))
+    assert len(pushed) - (pushed_before or 0) == 2
+    assert lacking.id in pushed
+    sync_once(desktop.notebook, desktop_portal)
+    assert desktop.log.get(lacking.id).what_happened == "Logged before the notebook was enrolled."
+    assert desktop.log.get(entry.id).what_happened == "Call review."
+    assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_the_portal_answers_a_forgotten_cursor_with_resync_and_serves_the_records_a_page_at_a_time(
+    services: Services, team: Team, desktop: Services, connect: Connect, organisation: Organisation
+) -> None:
+    _entry, laptop_portal, _desktop_portal = entry_on_both(services, team, desktop, connect)
+    forget_the_feed(organisation)
+    expired = laptop_portal.get("/v1/pull", params={"after": "1"})
+    assert (expired.status_code, expired.json()["error"]) == (410, "resync")
+    first = laptop_portal.get("/v1/records", params={"limit": 2}).json()
+    second = laptop_portal.get("/v1/records", params={"limit": 500, "after": first["records"][-1]["record_id"]})
+    ids = [r["record_id"] for r in first["records"] + second.json()["records"]]
+    assert first["more"]
+    assert not second.json()["more"]
+    assert ids == sorted(set(ids))
+    assert len(ids) == len(replica(services.notebook))
+
+
+def test_a_value_arriving_for_a_week_recorded_here_since_the_push_takes_the_local_ones_place_and_its_figure_waits(
+    services: Services, team: Team, connect: Connect
+) -> None:
+    kpi = services.kpis.define("Adherence", unit="%")
+    connect(services.notebook, "laptop")
+    services.kpis.record_values([KpiValueInput(kpi.id, team.priya.id, date(2026, 11, 16), 85.0)])
+    fields = {"kpi_id": kpi.id, "person_id": team.priya.id, "period_start": "2026-11-16", "value": 82.0}
+    arriving = Pulled("kpi_values", "7e1f0a52-0000-4000-8000-000000000002", 7, fields, withdrawn=False)
+    with services.notebook.write(capture_changes=False) as session:
+        apply_page(session, [arriving])
+    assert kpi_values_of(services.notebook) == [(arriving.record_id, 82.0, False)]
+    with services.notebook.read() as session:
+        waiting = session.scalars(select(OutboxChange.fields).where(OutboxChange.record_id == arriving.record_id))
+        assert [json.loads(change)["value"] for change in waiting] == [85.0]
+
+
+def test_employee_ids_moved_between_people_on_two_devices_settle_on_the_portals_and_keep_the_others_for_review(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+
+    def give(people: Services, person: PersonView, employee_id: str) -> None:
+        people.people.update(person.id, replace(people.people.draft_of(person.id), employee_id=employee_id))
+
+    give(services, team.new_starter, "X1")
+    sync_once(services.notebook, laptop_portal)
+    give(desktop, team.tomas, "X1")
+    give(desktop, team.priya, "A2")
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    ids = {person.full_name: person.employee_id for person in desktop.people.list_people()}
+    assert [ids[name] for name in ("Priya Shah", "Tomás Ruiz", "Zoë Álvarez")] == ["A1", "A2", "X1"]
+    lost = {(copy.record_id, json.loads(copy.other_value)) for copy in conflicts(desktop.notebook)}
+    assert lost == {(team.tomas.id, "X1"), (team.priya.id, "A2")}
+    assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_a_person_added_under_an_employee_id_another_device_gave_to_a_colleague_folds_into_that_colleague(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    """The laptop made Priya's record, yet its new person's name does not replace hers: the duplicate knew nothing
+    of her, so every field it differs in is kept for review."""
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    desktop.people.update(team.priya.id, replace(desktop.people.draft_of(team.priya.id), employee_id="N5"))
+    sync_once(desktop.notebook, desktop_portal)
+    added = services.people.add(PersonDraft("Nia Kowalski", "N5", reports_to_id=team.leader.id))
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    with services.notebook.read() as session:
+        assert session.get(Person, added.id) is None
+    assert (services.people.get(team.priya.id).full_name, services.people.get(team.priya.id).employee_id) == (
+        "Priya Shah",
+        "N5",
+    )
+    names = {json.loads(copy.other_value) for copy in conflicts(services.notebook) if copy.field == "full_name"}
+    assert names == {"Nia Kowalski"}
+    assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_an_employee_id_given_here_keeps_it_when_the_pull_replays_another_person_holding_it_before(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    _entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    for passing in ("E2", "E3"):
+        services.people.update(team.tomas.id, replace(services.people.draft_of(team.tomas.id), employee_id=passing))
+        sync_once(services.notebook, laptop_portal)
+    desktop.people.update(team.priya.id, replace(desktop.people.draft_of(team.priya.id), employee_id="E2"))
+    sync_once(desktop.notebook, desktop_portal)
+    sync_once(services.notebook, laptop_portal)
+    assert desktop.people.get(team.priya.id).employee_id == "E2"
+    assert replica(services.notebook) == replica(desktop.notebook)
