@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from pathlib import Path
@@ -44,12 +45,25 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             engine.dispose()
     app = create_app(engine)
-    listener = socket.create_server((options.host, options.port))
+    listener = listening_socket(options.host, options.port)
     host, port = listener.getsockname()[:2]
     print(f"Coaching Portal listening on http://{host}:{port}", flush=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[listener])
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A listening socket that names the TCP protocol, as `socket.create_server` does not: asyncio turns Nagle's
+    algorithm off only on connections to such a socket, and without that every answer waits some 40 ms for the
+    client's delayed acknowledgement."""
+    family, kind, protocol, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    listener = socket.socket(family, kind, protocol or socket.IPPROTO_TCP)
+    if os.name == "posix":
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(address)
+    listener.listen()
+    return listener
 
 
 if __name__ == "__main__":

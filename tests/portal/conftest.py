@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import uuid
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from coachdesk_portal.app import create_app
+from coachdesk_portal.cli import listening_socket
 from coachdesk_portal.organisation import add_person, create_enrollment_code
 from coachdesk_portal.store import open_portal_database
 from tests.portal.postgres import Cluster, PostgresUnavailable, start_cluster
@@ -70,7 +70,7 @@ def portal_engine(portal_db: str) -> Iterator[Engine]:
 @contextmanager
 def serving(app: FastAPI) -> Iterator[str]:
     """The socket is bound before the server starts, so requests queue until it accepts them: no waiting needed."""
-    listener = socket.create_server(("127.0.0.1", 0))
+    listener = listening_socket("127.0.0.1", 0)
     port = listener.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)

@@ -148,4 +148,4 @@ def test_the_openapi_document_describes_enrollment_and_the_bearer_token(portal_u
 
     assert document["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     assert document["paths"]["/v1/notebooks"]["get"]["security"] == [{"HTTPBearer": []}]
-    assert set(document["paths"]["/v1/enroll"]["post"]["responses"]) == {"200", "403", "409", "422"}
+    assert set(document["paths"]["/v1/enroll"]["post"]["responses"]) == {"200", "400", "403", "409", "422"}
