@@ -13,7 +13,7 @@ from platformdirs import user_data_dir
 
 from coachdesk_portal.app import create_app
 from coachdesk_portal.org_cli import add_org_commands, run_org_command
-from coachdesk_portal.store import open_portal_database
+from coachdesk_portal.store import NewerPortalDatabase, open_portal_database
 
 
 def default_database() -> str:
@@ -38,7 +38,11 @@ def arguments() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     options = arguments().parse_args(argv)
-    engine = open_portal_database(options.db or default_database())
+    try:
+        engine = open_portal_database(options.db or default_database())
+    except NewerPortalDatabase as problem:
+        print(problem, file=sys.stderr)
+        return 2
     if options.command == "org":
         try:
             return run_org_command(options, engine)
