@@ -9,33 +9,19 @@ a bare QMainWindow, both lines at once.
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from peak import peak_kib
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
 def interactive() -> None:
     print("interactive", flush=True)
-
-
-def peak_kib() -> int:
-    """This program's own peak resident memory.
-
-    Linux carries the parent's peak into `ru_maxrss` across fork and exec, so a benchmark that had grown before
-    starting us would be measured instead; /proc's high-water mark starts afresh with the new program.
-    """
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def ready(app: QApplication) -> None:

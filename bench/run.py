@@ -4,7 +4,8 @@ Builds the large demo notebook once (250 agents, five years; a fixed seed and a 
 the same data) and caches it in bench/.cache/, rebuilt when the schema revision or the demo generator changes. Then
 each figure is timed through the services and through its floor (bench/floors.py: one hand-written query on the
 raw `sqlite3` module; for the KPI chart, bench/kpi_chart.py also paints a bare polyline), and one JSON array goes to
-stdout; progress goes to stderr.
+stdout; progress goes to stderr. The sync figures (bench/sync_figures.py) run the notebook through a real portal on
+loopback; `--only app` or `--only sync` measures one half.
 
 The exit status is 0 even when a target is missed: each figure says so in `meets_target`, for whoever reads it.
 """
@@ -30,6 +31,7 @@ from typing import Any
 import floors
 import kpi_chart
 import pack_floors
+from sync_figures import sync_figures
 
 from coachdesk import demo, migrations
 from coachdesk.demo import generate_demo
@@ -85,6 +87,14 @@ class Figure:
 def main(argv: list[str] | None = None) -> int:
     args = arguments().parse_args(argv)
     path = cached_notebook(args.agents, args.years)
+    results = [] if args.only == "sync" else app_figures(path, args)
+    if args.only != "app":
+        results.extend(sync_figures(CACHE, path, args.runs, progress))
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+def app_figures(path: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
     starts = start_figures(path, args.starts)
     notebook = open_notebook(path)
     raw = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
@@ -94,9 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         raw.close()
         notebook.close()
-    results.extend(starts)
-    print(json.dumps(results, indent=2))
-    return 0
+    return results + starts
 
 
 def arguments() -> argparse.ArgumentParser:
@@ -105,6 +113,7 @@ def arguments() -> argparse.ArgumentParser:
     parser.add_argument("--years", type=float, default=5.0, help="years of history (default 5)")
     parser.add_argument("--runs", type=int, default=15, help="timed runs per figure, after one warm-up (default 15)")
     parser.add_argument("--starts", type=int, default=5, help="cold starts of the app and of a bare window (default 5)")
+    parser.add_argument("--only", choices=["app", "sync"], help="measure only the app's figures, or only sync's")
     return parser
 
 

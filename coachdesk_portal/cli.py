@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from pathlib import Path
@@ -12,24 +13,13 @@ from platformdirs import user_data_dir
 
 from coachdesk_portal.app import create_app
 from coachdesk_portal.org_cli import add_org_commands, run_org_command
-from coachdesk_portal.store import open_portal_database
+from coachdesk_portal.store import NewerPortalDatabase, open_portal_database
 
 
 def default_database() -> str:
     folder = Path(user_data_dir("CoachDesk Portal", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'portal.sqlite3'}"
-
-
-def listening_socket(host: str, port: int) -> socket.socket:
-    """The portal's listening socket, bound before the server starts.
-
-    Its connections must send small answers at once: asyncio turns Nagle's algorithm off only for sockets it makes
-    itself, and without that every answer waits on the client's delayed acknowledgement (about 40 ms each).
-    """
-    listener = socket.create_server((host, port))
-    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    return listener
 
 
 def arguments() -> argparse.ArgumentParser:
@@ -48,7 +38,11 @@ def arguments() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     options = arguments().parse_args(argv)
-    engine = open_portal_database(options.db or default_database())
+    try:
+        engine = open_portal_database(options.db or default_database())
+    except NewerPortalDatabase as problem:
+        print(problem, file=sys.stderr)
+        return 2
     if options.command == "org":
         try:
             return run_org_command(options, engine)
@@ -61,6 +55,19 @@ def main(argv: list[str] | None = None) -> int:
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[listener])
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A listening socket that names the TCP protocol, as `socket.create_server` does not: asyncio turns Nagle's
+    algorithm off only on connections to such a socket, and without that every answer waits some 40 ms for the
+    client's delayed acknowledgement."""
+    family, kind, protocol, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    listener = socket.socket(family, kind, protocol or socket.IPPROTO_TCP)
+    if os.name == "posix":
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(address)
+    listener.listen()
+    return listener
 
 
 if __name__ == "__main__":

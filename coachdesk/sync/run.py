@@ -290,13 +290,43 @@ def apply_page(session: Session, changes: Sequence[Pulled]) -> None:
     refuse_mass_delete(session, changes)
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
     pending = pending_fields(session, {change.record_id for change in changes})
+    present = records_present(session, changes)
+    arriving: dict[str, tuple[Table, dict[str, Any]]] = {}
     for change in changes:
         table = known_table(change.table)
         fields = {"deleted": True} if change.withdrawn else change.fields
         values = {k: v for k, v in fields.items() if k in table.c and k not in pending[change.record_id]}
-        write_record(session, table, change.record_id, values, insert_missing=not change.withdrawn)
-        remember_version(session, change)
+        if change.record_id in arriving:
+            arriving[change.record_id][1].update(values)
+        elif change.record_id in present or natural_keys(table.name):
+            write_record(session, table, change.record_id, values, insert_missing=not change.withdrawn)
+        elif values and not change.withdrawn:
+            arriving[change.record_id] = (table, dict(values))
+    insert_records(session, arriving)
+    remember_versions(session, changes)
     give_back_emptied_keys(session)
+
+
+def records_present(session: Session, changes: Sequence[Pulled]) -> set[str]:
+    """Which of the page's records this device already has: those are updated, the others inserted together."""
+    by_table: defaultdict[str, set[str]] = defaultdict(set)
+    for change in changes:
+        by_table[change.table].add(change.record_id)
+    present: set[str] = set()
+    for name, record_ids in by_table.items():
+        table = known_table(name)
+        present.update(session.scalars(select(table.c.id).where(table.c.id.in_(record_ids))))
+    return present
+
+
+def insert_records(session: Session, arriving: dict[str, tuple[Table, dict[str, Any]]]) -> None:
+    """A page's new records, one statement per table and set of fields: a first sync inserts the whole notebook."""
+    batches: defaultdict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+    for record_id, (table, fields) in arriving.items():
+        row = {name: from_json(table, name, value) for name, value in fields.items()} | {"id": record_id}
+        batches[table.name, tuple(sorted(row))].append(row)
+    for (name, _columns), rows in batches.items():
+        session.execute(Base.metadata.tables[name].insert(), rows)
 
 
 def known_table(name: str) -> Table:
@@ -356,15 +386,17 @@ def from_json(table: Table, name: str, value: Any) -> Any:
     return value
 
 
-def remember_version(session: Session, change: Pulled) -> None:
-    statement = sqlite_insert(SyncRecord).values(
-        record_id=change.record_id, table_name=change.table, version=change.version
-    )
+def remember_versions(session: Session, changes: Sequence[Pulled]) -> None:
+    """Each record's version takes the pulled one, never going down."""
+    if not changes:
+        return
+    statement = sqlite_insert(SyncRecord.__table__)  # type: ignore[arg-type]
     session.execute(
         statement.on_conflict_do_update(
             index_elements=[SyncRecord.record_id],
             set_={"version": func.max(SyncRecord.version, statement.excluded.version)},
-        )
+        ),
+        [{"record_id": c.record_id, "table_name": c.table, "version": c.version} for c in changes],
     )
 
 
