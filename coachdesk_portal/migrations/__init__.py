@@ -4,6 +4,6 @@ version table, so a portal database and a notebook can never be taken for one an
 `REVISIONS` lists them oldest first; a test keeps it equal to the scripts' own chain.
 """
 
-REVISIONS = ("0001_portal",)
+REVISIONS = ("0001_portal", "0002_natural_keys")
 HEAD = REVISIONS[-1]
 VERSION_TABLE = "portal_schema_version"

@@ -17,7 +17,13 @@ from sqlalchemy.orm import Session
 from coachdesk_portal import migrations
 from coachdesk_portal.cli import main
 from coachdesk_portal.organisation import Person, add_person
-from coachdesk_portal.store import NewerPortalDatabase, PortalBase, open_portal_database, portal_identity
+from coachdesk_portal.store import (
+    NewerPortalDatabase,
+    PortalBase,
+    open_portal_database,
+    portal_identity,
+    run_alembic,
+)
 from tests.portal.conftest import opened
 
 NOW = datetime(2026, 11, 23, 9, 30)
@@ -45,7 +51,9 @@ def test_the_known_revisions_are_the_scripts_own_chain() -> None:
 
 def test_a_database_from_before_migrations_is_upgraded_and_keeps_its_people_and_identity(portal_db: str) -> None:
     legacy = create_engine(portal_db)
-    PortalBase.metadata.create_all(legacy)
+    with legacy.begin() as connection:
+        run_alembic(connection, "upgrade", migrations.REVISIONS[0])
+        connection.execute(text(f"DROP TABLE {migrations.VERSION_TABLE}"))
     identity = portal_identity(legacy, NOW)
     with Session(legacy) as session, session.begin():
         add_person(session, "lee@example.org", "Lee Park", None, NOW)
