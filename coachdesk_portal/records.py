@@ -246,6 +246,9 @@ def _withdraw(
 ) -> dict[str, Any]:
     """Erases the named fields, or the whole record's content, from the record, the feed and the history.
 
+    Erasing fields is the portal forgetting them, not an edit: the feed says only that the record moved on, so the
+    manager's other devices keep their own text. A whole-record withdrawal is fed as one, for them to drop it.
+
     `names` are the record's id and those of the duplicates folded into it, whose history goes too.
     """
     if record is None:
@@ -263,7 +266,7 @@ def _withdraw(
         select(PortalChange).where(PortalChange.scope == caller.scope, PortalChange.record_id == record.record_id)
     ):
         fed.fields = _dumps({k: v for k, v in json.loads(fed.fields).items() if k not in erased})
-    erasure = FeedEntry(change.table, record.record_id, counter, dict.fromkeys(change.fields), not change.fields)
+    erasure = FeedEntry(change.table, record.record_id, counter, {}, not change.fields)
     _add_to_feed(session, caller, erasure)
     return {"change_id": change.change_id, "result": "applied", "version": counter, "fields": {}}
 

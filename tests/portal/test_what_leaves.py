@@ -8,7 +8,6 @@ from collections import defaultdict
 
 import pytest
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coachdesk.models import LogEntry, SharingLevel, SyncState
@@ -171,12 +170,6 @@ def test_a_clash_resolved_in_needs_review_reaches_the_other_device_as_an_ordinar
         assert review.open_copies(device.notebook) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IntegrityError,
-    reason="A pulled field withdrawal arrives as nulls (the feed does not say it is one) and run.apply_page writes "
-    "them into the desktop's record: the pull must leave another device's text alone (docs/sync-protocol.md §10).",
-)
 def test_lowering_the_level_on_the_laptop_leaves_the_text_on_the_managers_desktop(
     services: Services, team: Team, desktop: Services, connect: Connect
 ) -> None:
