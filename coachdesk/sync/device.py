@@ -10,7 +10,6 @@ import socket
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 import httpx
 from sqlalchemy import delete, func, select
@@ -20,12 +19,11 @@ from coachdesk.db import Notebook
 from coachdesk.models import ConflictCopy, OutboxChange, SharingLevel, SyncRecord, SyncState, utcnow
 from coachdesk.sync.credentials import TokenStore
 from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
-from coachdesk.sync.run import SyncTally, enrollment, sync_once
+from coachdesk.sync.run import SyncTally, call, enrollment, sync_once
 from coachdesk.sync.transport import (
     SyncRefused,
     check_clock,
     checked_portal_url,
-    connection_failed,
     negotiate,
     portal_client,
 )
@@ -84,7 +82,7 @@ def enroll_device(
         hello = negotiate(portal)
         check_clock(hello.server_time, datetime.now(UTC))
         body = {"code": code.strip(), "device_id": device_id, "device_name": device_name or socket.gethostname()}
-        token = enrollment_answer(portal, body)["token"]
+        token = call(portal, "POST", "/v1/enroll", json=body, refusals=(403, 409))["token"]
     tokens.save(device_id, token)
     try:
         with notebook.write(capture_changes=False) as session:
@@ -96,20 +94,6 @@ def enroll_device(
     if previous is not None:
         tokens.forget(previous.device_id)
     return queued
-
-
-def enrollment_answer(portal: httpx.Client, body: dict[str, str]) -> dict[str, Any]:
-    """The portal's answer to the code: its own words when it refuses one (unknown, used or expired)."""
-    try:
-        response = portal.post("/v1/enroll", json=body)
-    except httpx.TransportError as error:
-        raise connection_failed(error, portal.base_url, "cannot be reached") from error
-    if response.status_code in {403, 409}:
-        raise SyncRefused(str(response.json().get("message", "The Coaching Portal refused this enrollment code.")))
-    if response.status_code != 200:
-        raise SyncRefused(f"The Coaching Portal at {portal.base_url} answered {response.status_code}; try later.")
-    answer: dict[str, Any] = response.json()
-    return answer
 
 
 def sync_now(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTransport | None = None) -> SyncTally:

@@ -416,8 +416,13 @@ def enrollment(session: Session) -> SyncState:
     return state
 
 
-def call(portal: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-    """One request, its failure put in plain words; nothing local is changed when it fails."""
+def call(
+    portal: httpx.Client, method: str, path: str, *, refusals: Collection[int] = (401, 403), **kwargs: Any
+) -> dict[str, Any]:
+    """One request, its failure put in plain words; nothing local is changed when it fails.
+
+    An answer with a status in `refusals` carries the portal's own words for why, and they are passed on.
+    """
     try:
         response = portal.request(method, path, **kwargs)
     except httpx.TransportError as error:
@@ -428,7 +433,7 @@ def call(portal: httpx.Client, method: str, path: str, **kwargs: Any) -> dict[st
         ) from error
     if response.status_code == 410 and response.json().get("error") == "resync":
         raise ResyncNeeded(str(response.json().get("message")))
-    if response.status_code in {401, 403}:
+    if response.status_code in refusals:
         raise SyncRefused(str(response.json().get("message", "The Coaching Portal refused this device.")))
     if response.status_code != 200:
         raise SyncRefused(f"The Coaching Portal at {portal.base_url} answered {response.status_code} to {path}.")
