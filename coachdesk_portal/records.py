@@ -335,11 +335,29 @@ def feed_after(session: Session, caller: Caller, after: int, limit: int) -> tupl
         )
     )
     entries = [
-        FeedEntry(row.table_name, row.record_id, row.version, json.loads(row.fields), row.withdrawn)
+        FeedEntry(row.table_name, row.record_id, row.version, _fed_fields(session, caller, row), row.withdrawn)
         for row in rows
         if row.device_id != caller.device_id
     ]
     return entries, (rows[-1].counter if rows else after), len(rows) == limit
+
+
+def _fed_fields(session: Session, caller: Caller, row: PortalChange) -> dict[str, Any]:
+    """What a feed entry tells the caller, less what a revival would undo of the caller's own later changes.
+
+    A revival goes to every device, its pusher too; a field that pusher changed again afterwards reaches nobody's
+    feed from it (a device is not sent its own changes), so replaying the revival's value there would stick.
+    """
+    fields: dict[str, Any] = json.loads(row.fields)
+    if row.device_id != COMPLETED_BY_PORTAL:
+        return fields
+    record = session.get(PortalRecord, (caller.scope, row.record_id))
+    changed_at: dict[str, list[Any]] = json.loads(record.changed_at) if record else {}
+    return {
+        field: value
+        for field, value in fields.items()
+        if not (changed_at.get(field, [0, ""])[1] == caller.device_id and changed_at[field][0] > row.counter)
+    }
 
 
 def records_after(session: Session, scope: str, after: str, limit: int) -> tuple[list[FeedEntry], int, bool]:

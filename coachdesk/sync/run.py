@@ -168,7 +168,7 @@ def take_answers(session: Session, sent: dict[str, PendingChange], answers: Iter
         if duplicate != change.record_id:
             adopt_existing(session, Base.metadata.tables[change.table], duplicate, change.record_id)
     pending = pending_fields(session, {change.record_id for _answer, change in answered})
-    for answer, change in answered:
+    for (answer, change), later in zip(answered, changed_later(change for _answer, change in answered), strict=True):
         if answer["result"] == "rejected":
             reason = {"reason": answer.get("reason"), "message": answer.get("message")}
             session.add(conflict_copy(change, REJECTED, reason, change.fields, now))
@@ -177,9 +177,20 @@ def take_answers(session: Session, sent: dict[str, PendingChange], answers: Iter
             kept = answer["fields"].get(field)
             session.add(conflict_copy(change, field, kept, lost, now))
         held = {**stored_keys(change, answer), **answer.get("fields", {})}
-        taken = {k: v for k, v in held.items() if k not in pending[change.record_id]}
+        taken = {k: v for k, v in held.items() if k not in pending[change.record_id] and k not in later}
         write_record(session, Base.metadata.tables[change.table], change.record_id, taken, insert_missing=False)
     give_back_emptied_keys(session)
+
+
+def changed_later(changes: Iterable[PendingChange]) -> list[set[str]]:
+    """Per change of a batch, the fields a later change of the same record in the batch set: the portal's answer
+    about the earlier one (a revival's `deleted: false`) must not undo them here."""
+    seen: defaultdict[str, set[str]] = defaultdict(set)
+    later = []
+    for change in reversed(list(changes)):
+        later.append(set(seen[change.record_id]))
+        seen[change.record_id] |= change.fields.keys()
+    return later[::-1]
 
 
 def answered_change(sent: dict[str, PendingChange], answer: dict[str, Any]) -> PendingChange:

@@ -64,7 +64,7 @@ PATHS = ("/v1/hello", "/v1/pull", "/v1/records")
 
 LOST_CONNECTION = re.compile("cannot be reached|stopped answering")
 
-EXAMPLES = {"sqlite": 30, "postgresql": 10}
+EXAMPLES = {"sqlite": 50, "postgresql": 10}
 """Runs per portal database in CI. For a longer hunt: `SYNC_MACHINE_EXAMPLES`, `SYNC_MACHINE_STEPS`, and
 `SYNC_MACHINE_NO_SHRINK=1` to report the first failure as found."""
 

@@ -517,3 +517,23 @@ def test_an_employee_id_given_here_keeps_it_when_the_pull_replays_another_person
     sync_once(services.notebook, laptop_portal)
     assert desktop.people.get(team.priya.id).employee_id == "E2"
     assert replica(services.notebook) == replica(desktop.notebook)
+
+
+def test_an_entry_edited_then_deleted_offline_after_the_other_device_deleted_it_ends_deleted_on_both(
+    services: Services, team: Team, desktop: Services, connect: Connect
+) -> None:
+    """The edit revives the entry on the portal and the deletion that follows it in the same push deletes it again:
+    neither the revival's answer nor its place in the feed may bring it back on the device that deleted it last."""
+    entry, laptop_portal, desktop_portal = entry_on_both(services, team, desktop, connect)
+    desktop.log.delete(entry.id)
+    sync_once(desktop.notebook, desktop_portal)
+    services.log.edit(entry.id, {"next_steps": "Call back on Monday"})
+    services.log.delete(entry.id)
+    sync_once(services.notebook, laptop_portal)
+    sync_once(desktop.notebook, desktop_portal)
+    for notebook in (services.notebook, desktop.notebook):
+        with notebook.read() as session:
+            stored = session.get(LogEntry, entry.id)
+            assert stored is not None
+            assert stored.deleted
+    assert replica(services.notebook) == replica(desktop.notebook)
