@@ -68,7 +68,7 @@ class PlanTab(QWidget):
         self.next_step.clicked.connect(self.advance)
         self.edit = QPushButton("E&dit plan…")
         self.edit.clicked.connect(self.edit_plan)
-        self.history = QPushButton("Histor&y…")
+        self.history = QPushButton("&History…")
         self.history.setToolTip("Every revision of the plan: when, by whom, why and what changed")
         self.history.clicked.connect(self.show_history)
         self.start = QPushButton("S&tart a plan…")

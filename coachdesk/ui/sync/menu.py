@@ -20,7 +20,7 @@ class SyncMenu:
         self._context = context
         self._controller = controller
         self._runner = runner
-        menu = window.menuBar().addMenu("&Sync")
+        menu = window.menuBar().addMenu("S&ync")
         self.sync_now = menu.addAction("&Sync now", QKeySequence("Ctrl+Shift+S"), self.sync_or_set_up)
         self.set_up = menu.addAction("Set &up sync…", self.set_up_sync)
         self.what_leaves = menu.addAction("&What leaves this laptop…", self.show_what_leaves)
