@@ -42,6 +42,7 @@ class EnrollAnswer(BaseModel):
     token: str = Field(description="The device's bearer token. Sent once: the portal keeps only its hash.")
     person_id: str = Field(description="The person this device belongs to; their notebook is its scope.")
     person_name: str
+    person_email: str = Field(description="The person's email on the portal, by which a new device knows its owner.")
     server_id: str = Field(description="The portal's identity, remembered by the device.")
 
 
@@ -112,7 +113,11 @@ def add_access_routes(app: FastAPI, engine: Engine, server_id: str, clock: Calla
             except OrganisationError as problem:
                 raise Refused(409 if problem.error == "device" else 403, problem.error, str(problem)) from None
         return EnrollAnswer(
-            token=enrolled.token, person_id=enrolled.person.id, person_name=enrolled.person.name, server_id=server_id
+            token=enrolled.token,
+            person_id=enrolled.person.id,
+            person_name=enrolled.person.name,
+            person_email=enrolled.person.email,
+            server_id=server_id,
         )
 
     @router.get(

@@ -6,6 +6,7 @@ here holds the token longer than one call: it is read from its store (`credentia
 
 from __future__ import annotations
 
+import json
 import socket
 import uuid
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.db import Notebook
-from coachdesk.models import ConflictCopy, OutboxChange, SharingLevel, SyncRecord, SyncState, utcnow
+from coachdesk.models import ConflictCopy, OutboxChange, Person, Setting, SharingLevel, SyncRecord, SyncState, utcnow
+from coachdesk.services.settings import OWNER_KEY
 from coachdesk.sync.credentials import TokenStore
 from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
 from coachdesk.sync.run import SyncTally, call, enrollment, sync_once
@@ -27,6 +29,9 @@ from coachdesk.sync.transport import (
     negotiate,
     portal_client,
 )
+
+PORTAL_PERSON_KEY = "sync_portal_person"
+"""The enrolled person's name and email on the portal (a local setting), by which a new desk finds its owner."""
 
 
 @dataclass(frozen=True)
@@ -82,12 +87,14 @@ def enroll_device(
         hello = negotiate(portal)
         check_clock(hello.server_time, datetime.now(UTC))
         body = {"code": code.strip(), "device_id": device_id, "device_name": device_name or socket.gethostname()}
-        token = call(portal, "POST", "/v1/enroll", json=body, refusals=(403, 409))["token"]
-    tokens.save(device_id, token)
+        answer = call(portal, "POST", "/v1/enroll", json=body, refusals=(403, 409))
+    tokens.save(device_id, answer["token"])
     try:
         with notebook.write(capture_changes=False) as session:
             forget_enrollment(session)
             queued = enroll(session, Enrollment(device_id, url, hello.server_id, sharing), utcnow())
+            portal_person = [answer["person_name"], answer["person_email"]]
+            session.merge(Setting(key=PORTAL_PERSON_KEY, value=json.dumps(portal_person)))
     except BaseException:
         tokens.forget(device_id)
         raise
@@ -97,9 +104,30 @@ def enroll_device(
 
 
 def sync_now(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTransport | None = None) -> SyncTally:
-    """One sync with the token from its store."""
+    """One sync with the token from its store; a new desk then knows whose notebook it is."""
     with portal_for(notebook, tokens, transport) as portal:
-        return sync_once(notebook, portal)
+        tally = sync_once(notebook, portal)
+    adopt_owner(notebook)
+    return tally
+
+
+def adopt_owner(notebook: Notebook) -> None:
+    """A notebook with no owner yet takes the enrolled person, found among its people by email, else by name.
+
+    A manager's second desk pulls everyone but not who they are (a local setting), and without an owner sessions
+    have no coach by default and Today shows everyone. Nothing changes when no single person matches.
+    """
+    with notebook.write(capture_changes=False) as session:
+        held = session.get(Setting, PORTAL_PERSON_KEY)
+        if held is None or session.get(Setting, OWNER_KEY) is not None:
+            return
+        name, email = json.loads(held.value)
+        live = (Person.deleted.is_(False), Person.archived.is_(False))
+        for matches in (func.lower(Person.email) == email.lower(), Person.full_name == name):
+            found = session.scalars(select(Person.id).where(*live, matches).limit(2)).all()
+            if len(found) == 1:
+                session.merge(Setting(key=OWNER_KEY, value=json.dumps(found[0])))
+                return
 
 
 def portal_for(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTransport | None = None) -> httpx.Client:

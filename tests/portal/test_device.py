@@ -4,18 +4,21 @@ nothing the user still has to review thrown away on leaving."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.models import ConflictCopy, OutboxChange, SharingLevel, SyncRecord, SyncState, utcnow
-from coachdesk.services import Services
+from coachdesk.services import Services, build_services
 from coachdesk.services.log import SessionDraft
+from coachdesk.services.people import PersonDraft
+from coachdesk.storage import open_notebook
 from coachdesk.sync.device import SyncStatus, enroll_device, leave_portal, sync_now, sync_status
 from coachdesk.sync.transport import SyncRefused
 from coachdesk_portal.organisation import revoke_device
-from tests.conftest import Team
+from tests.conftest import NOW, Team
 from tests.portal.conftest import Organisation
 
 DANA = "dana@example.org"
@@ -132,3 +135,39 @@ def test_leaving_forgets_the_token_and_the_sync_tables_but_keeps_what_is_still_t
             assert session.scalar(select(func.count()).select_from(table)) == 0
         assert session.scalar(select(ConflictCopy.other_value)) == json.dumps("Senior adviser")
     assert services.log.list_entries(agent_id=team.priya.id)[0].what_happened == "Waiting to be sent."
+
+
+def test_a_second_desk_knows_whose_notebook_it_is_from_the_enrolled_persons_email(
+    services: Services, portal_url: str, organisation: Organisation, tmp_path: Path
+) -> None:
+    dana = services.people.add(PersonDraft("Dana R.", "L1", email="Dana@Example.org", is_agent=False, is_manager=True))
+    services.people.set_owner(dana.id)
+    services.people.add(PersonDraft("Priya Shah", "A1", reports_to_id=dana.id))
+    laptop_tokens = Pocket()
+    enroll_device(services.notebook, portal_url, organisation.code_for(DANA), tokens=laptop_tokens)
+    sync_now(services.notebook, laptop_tokens)
+    desktop = build_services(open_notebook(tmp_path / "desktop" / "notebook.sqlite3"), lambda: NOW)
+    desktop_tokens = Pocket()
+    enroll_device(desktop.notebook, portal_url, organisation.code_for(DANA), tokens=desktop_tokens)
+    assert desktop.people.owner() is None
+
+    sync_now(desktop.notebook, desktop_tokens)
+
+    owner = desktop.people.owner()
+    assert owner is not None
+    assert owner.id == dana.id
+    desktop.notebook.close()
+
+
+def test_a_desk_where_nobody_matches_the_enrolled_person_stays_without_an_owner(
+    services: Services, team: Team, portal_url: str, organisation: Organisation, tmp_path: Path
+) -> None:
+    laptop_tokens = Pocket()
+    enroll_device(services.notebook, portal_url, organisation.code_for(DANA), tokens=laptop_tokens)
+    sync_now(services.notebook, laptop_tokens)
+    desktop = build_services(open_notebook(tmp_path / "desktop" / "notebook.sqlite3"), lambda: NOW)
+    desktop_tokens = Pocket()
+    enroll_device(desktop.notebook, portal_url, organisation.code_for(DANA), tokens=desktop_tokens)
+    sync_now(desktop.notebook, desktop_tokens)
+    assert desktop.people.owner() is None
+    desktop.notebook.close()
