@@ -137,21 +137,23 @@ def test_leaving_forgets_the_token_and_the_sync_tables_but_keeps_what_is_still_t
     assert services.log.list_entries(agent_id=team.priya.id)[0].what_happened == "Waiting to be sent."
 
 
+def desks_synced(services: Services, portal_url: str, organisation: Organisation, tmp_path: Path) -> Services:
+    """The laptop enrolls as Dana and syncs; then a new, empty desktop does, and is handed back to the test."""
+    for notebook in (services.notebook, open_notebook(tmp_path / "desktop" / "notebook.sqlite3")):
+        tokens = Pocket()
+        enroll_device(notebook, portal_url, organisation.code_for(DANA), tokens=tokens)
+        sync_now(notebook, tokens)
+    return build_services(notebook, lambda: NOW)
+
+
 def test_a_second_desk_knows_whose_notebook_it_is_from_the_enrolled_persons_email(
     services: Services, portal_url: str, organisation: Organisation, tmp_path: Path
 ) -> None:
     dana = services.people.add(PersonDraft("Dana R.", "L1", email="Dana@Example.org", is_agent=False, is_manager=True))
     services.people.set_owner(dana.id)
     services.people.add(PersonDraft("Priya Shah", "A1", reports_to_id=dana.id))
-    laptop_tokens = Pocket()
-    enroll_device(services.notebook, portal_url, organisation.code_for(DANA), tokens=laptop_tokens)
-    sync_now(services.notebook, laptop_tokens)
-    desktop = build_services(open_notebook(tmp_path / "desktop" / "notebook.sqlite3"), lambda: NOW)
-    desktop_tokens = Pocket()
-    enroll_device(desktop.notebook, portal_url, organisation.code_for(DANA), tokens=desktop_tokens)
-    assert desktop.people.owner() is None
 
-    sync_now(desktop.notebook, desktop_tokens)
+    desktop = desks_synced(services, portal_url, organisation, tmp_path)
 
     owner = desktop.people.owner()
     assert owner is not None
@@ -162,12 +164,7 @@ def test_a_second_desk_knows_whose_notebook_it_is_from_the_enrolled_persons_emai
 def test_a_desk_where_nobody_matches_the_enrolled_person_stays_without_an_owner(
     services: Services, team: Team, portal_url: str, organisation: Organisation, tmp_path: Path
 ) -> None:
-    laptop_tokens = Pocket()
-    enroll_device(services.notebook, portal_url, organisation.code_for(DANA), tokens=laptop_tokens)
-    sync_now(services.notebook, laptop_tokens)
-    desktop = build_services(open_notebook(tmp_path / "desktop" / "notebook.sqlite3"), lambda: NOW)
-    desktop_tokens = Pocket()
-    enroll_device(desktop.notebook, portal_url, organisation.code_for(DANA), tokens=desktop_tokens)
-    sync_now(desktop.notebook, desktop_tokens)
+    desktop = desks_synced(services, portal_url, organisation, tmp_path)
+    assert desktop.people.get(team.leader.id).full_name == "Dana Whitfield"
     assert desktop.people.owner() is None
     desktop.notebook.close()
