@@ -170,14 +170,14 @@ def local_time(moment: datetime | None) -> str:
 
 
 def leave(notebook: Notebook) -> int:
-    from coachdesk.sync.credentials import token_store_for
+    from coachdesk.sync.credentials import held_token_store
     from coachdesk.sync.device import leave_portal, sync_status
 
     status = sync_status(notebook)
     if not status.enrolled:
         print("This notebook is not enrolled with a Coaching Portal; there is nothing to leave.")
         return 0
-    leave_portal(notebook, token_store_for(notebook))
+    leave_portal(notebook, held_token_store(notebook))
     print(
         f"This notebook no longer syncs with the Coaching Portal at {status.portal_url}; every record stays here. "
         "The portal keeps what it received."

@@ -172,3 +172,11 @@ def token_store_for(notebook: Notebook) -> TokenStore:
     if setting is not None:
         return TokenFile(notebook, Path(json.loads(setting.value)))
     return KeyringTokens()
+
+
+def held_token_store(notebook: Notebook) -> TokenStore | None:
+    """Where this notebook's token would be held; None where no keyring works, as then none can be held in one."""
+    try:
+        return token_store_for(notebook)
+    except NoKeyring:
+        return None

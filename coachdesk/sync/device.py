@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import socket
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 from coachdesk.db import Notebook
 from coachdesk.models import ConflictCopy, OutboxChange, Person, Setting, SharingLevel, SyncRecord, SyncState, utcnow
 from coachdesk.services.settings import OWNER_KEY
-from coachdesk.sync.credentials import TokenStore
+from coachdesk.sync.credentials import NoKeyring, TokenStore
 from coachdesk.sync.outbox import Enrollment, enroll, waiting_count
 from coachdesk.sync.run import SyncTally, call, enrollment, sync_once
 from coachdesk.sync.transport import (
@@ -117,17 +118,23 @@ def adopt_owner(notebook: Notebook) -> None:
     A manager's second desk pulls everyone but not who they are (a local setting), and without an owner sessions
     have no coach by default and Today shows everyone. Nothing changes when no single person matches.
     """
-    with notebook.write(capture_changes=False) as session:
+    with notebook.read() as session:
         held = session.get(Setting, PORTAL_PERSON_KEY)
         if held is None or session.get(Setting, OWNER_KEY) is not None:
             return
         name, email = json.loads(held.value)
         live = (Person.deleted.is_(False), Person.archived.is_(False))
-        for matches in (func.lower(Person.email) == email.lower(), Person.full_name == name):
-            found = session.scalars(select(Person.id).where(*live, matches).limit(2)).all()
-            if len(found) == 1:
-                session.merge(Setting(key=OWNER_KEY, value=json.dumps(found[0])))
-                return
+        candidates = (
+            session.scalars(select(Person.id).where(*live, matches).limit(2)).all()
+            for matches in (
+                func.lower(Person.email) == email.lower(),
+                Person.full_name == name,
+            )
+        )
+        owner = next((found[0] for found in candidates if len(found) == 1), None)
+    if owner is not None:
+        with notebook.write(capture_changes=False) as session:
+            session.merge(Setting(key=OWNER_KEY, value=json.dumps(owner)))
 
 
 def portal_for(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTransport | None = None) -> httpx.Client:
@@ -143,9 +150,11 @@ def portal_for(notebook: Notebook, tokens: TokenStore, transport: httpx.BaseTran
     return portal_client(state.portal_url, token, transport)
 
 
-def leave_portal(notebook: Notebook, tokens: TokenStore) -> None:
+def leave_portal(notebook: Notebook, tokens: TokenStore | None) -> None:
     """Stops syncing: the token is forgotten and the sync tables emptied; the notebook's records all stay.
 
+    Leaving never depends on the keyring: with none working (`tokens` None, or a keyring that stopped answering)
+    there is no token it could still hand out, and the notebook leaves all the same.
     Unresolved conflict copies stay too, for "Needs review": they hold the only local copy of a value another
     device's edit displaced. Resolved ones go with the rest.
     """
@@ -153,7 +162,9 @@ def leave_portal(notebook: Notebook, tokens: TokenStore) -> None:
         state = session.get(SyncState, 1)
     if state is None:
         return
-    tokens.forget(state.device_id)
+    if tokens is not None:
+        with suppress(NoKeyring):
+            tokens.forget(state.device_id)
     with notebook.write(capture_changes=False) as session:
         forget_enrollment(session)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.backends import SecretService
+from keyring.backends import SecretService, fail
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,7 @@ from coachdesk.sync.credentials import SERVICE
 from coachdesk.sync.device import SyncStatus, sync_status
 from coachdesk_portal.app import create_app
 from coachdesk_portal.organisation import revoke_device
+from tests.conftest import keyring_in_use
 from tests.portal.conftest import Organisation, serving
 from tests.portal.conftest import enroll as enroll_elsewhere
 
@@ -171,6 +172,24 @@ def test_leaving_forgets_the_token_and_keeps_every_record(
         assert services.log.get(entry_id).what_happened == "Call review with Priya."
     assert coachdesk(laptop, "sync") == 1
     assert "not enrolled with a Coaching Portal" in capsys.readouterr().err
+
+
+def test_leaving_works_after_the_keyring_stopped_working(
+    portal_url: str,
+    organisation: Organisation,
+    secret_service: KeyringBackend,
+    laptop: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    log_session(laptop, "Call review with Priya.")
+    enroll(laptop, portal_url, organisation.code_for(DANA))
+    capsys.readouterr()
+
+    with keyring_in_use(fail.Keyring()):
+        assert coachdesk(laptop, "sync", "--leave") == 0
+
+    assert "no longer syncs" in capsys.readouterr().out
+    assert not status_of(laptop).enrolled
 
 
 REFUSED_CODES = {

@@ -73,11 +73,11 @@ class SyncMenu:
             self._context.change(self._window, self._leave, lambda _none: self._controller.refresh(), *Topic.ALL)
 
     def _leave(self) -> None:
-        from coachdesk.sync.credentials import token_store_for
+        from coachdesk.sync.credentials import held_token_store
         from coachdesk.sync.device import leave_portal
 
         notebook = self._context.services.notebook
-        leave_portal(notebook, token_store_for(notebook))
+        leave_portal(notebook, held_token_store(notebook))
 
     def _enrolled(self, queued: int) -> None:
         self._context.navigator.show_saved(f"Enrolled: {queued:,} records will be sent at the first sync.")
